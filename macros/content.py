@@ -1,0 +1,157 @@
+"""Load and check every content file once, up front; collect all errors before failing."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from .errors import ContentError, ContentErrors
+from .models.base import Metadata
+from .models.checklist import Sjekkliste
+from .models.law import LawLookup, Lovregister
+from .models.routine import Rutine, Seksjon
+from .validation import validate
+from .yamlsource import Located, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+ROUTINES_DIR = "routines"
+CHECKLISTS_DIR = "checklists"
+LAW_FILE = "data/lover.yaml"
+
+
+@dataclass
+class Content:
+    root: Path
+    laws: LawLookup
+    routines: dict[str, Rutine] = field(default_factory=dict)
+    checklists: dict[str, Sjekkliste] = field(default_factory=dict)
+    sources: dict[str, Located] = field(default_factory=dict)
+    """The located YAML of each document id, for messages that point at a line later on."""
+
+    def document(self, doc_id: str) -> Metadata:
+        return self.routines.get(doc_id) or self.checklists[doc_id]
+
+    def documents(self) -> list[Metadata]:
+        return [*self.routines.values(), *self.checklists.values()]
+
+
+class Loader:
+    """Reads files relative to `root`, remembering every error instead of stopping at the first."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.errors: list[ContentError] = []
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def read(self, path: Path) -> Located | None:
+        doc, errors = read_yaml(path, self.rel(path))
+        self.errors.extend(errors)
+        return doc
+
+    def model(self, path: Path, model: type[M]) -> tuple[M | None, Located | None]:
+        doc = self.read(path)
+        if doc is None:
+            return None, None
+        obj, errors = validate(doc, model)
+        self.errors.extend(errors)
+        return obj, doc
+
+    def error(self, doc: Located, loc: tuple, message: str) -> None:
+        self.errors.append(ContentError(doc.path, doc.line_of(loc), message))
+
+    def directory(self, name: str, model: type[M]) -> list[tuple[M, Located]]:
+        folder = self.root / name
+        if not folder.is_dir():
+            return []
+        loaded = []
+        for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+            obj, doc = self.model(path, model)
+            if obj is not None and doc is not None:
+                loaded.append((obj, doc))
+        return loaded
+
+
+def load_content(root: Path) -> Content:
+    """Everything the site shows, validated; raises ContentErrors listing every problem."""
+    loader = Loader(root)
+    register, _ = loader.model(root / LAW_FILE, Lovregister)
+    if register is None:
+        raise ContentErrors(loader.errors)
+    content = Content(root=root, laws=LawLookup(register))
+
+    seen: dict[str, str] = {}
+    for kind, folder, model, target in (
+        ("rutine", ROUTINES_DIR, Rutine, content.routines),
+        ("sjekkliste", CHECKLISTS_DIR, Sjekkliste, content.checklists),
+    ):
+        for obj, doc in loader.directory(folder, model):
+            check_document(loader, content, obj, doc)
+            if obj.id in seen:
+                loader.error(doc, ("id",), f"id '{obj.id}' er allerede brukt i {seen[obj.id]}; hvert dokument trenger sin egen id")
+                continue
+            seen[obj.id] = doc.path
+            target[obj.id] = obj
+            content.sources[obj.id] = doc
+
+    for obj in content.checklists.values():
+        if obj.rutine and obj.rutine not in content.routines:
+            known = ", ".join(sorted(content.routines)) or "(ingen)"
+            loader.error(content.sources[obj.id], ("rutine",), f"'rutine' viser til '{obj.rutine}', som ikke finnes; kjente rutiner: {known}")
+
+    if loader.errors:
+        raise ContentErrors(loader.errors)
+    return content
+
+
+def check_document(loader: Loader, content: Content, obj: Metadata, doc: Located) -> None:
+    """Rules a single model cannot express alone: file name, dates, law references, unique ids."""
+    stem = Path(doc.path).stem
+    if obj.id != stem:
+        loader.error(doc, ("id",), f"'id' må være lik filnavnet uten .yaml, altså '{stem}' (fikk '{obj.id}')")
+    if obj.neste_revisjon <= obj.sist_revidert:
+        loader.error(
+            doc, ("neste_revisjon",),
+            f"'neste_revisjon' ({obj.neste_revisjon}) må komme etter 'sist_revidert' ({obj.sist_revidert})",
+        )
+    check_hjemmel(loader, content, obj.hjemmel, doc, ("hjemmel",))
+    seksjoner: list[Seksjon] = getattr(obj, "seksjoner", [])
+    check_unique_ids(loader, seksjoner, doc)
+    for si, seksjon in enumerate(seksjoner):
+        for pi, punkt in enumerate(seksjon.punkter):
+            if punkt.linjer is not None and punkt.type != "sporsmal":
+                loader.error(doc, ("seksjoner", si, "punkter", pi, "linjer"),
+                             "'linjer' gjelder bare punkter med type 'sporsmal' (utfyllingsspørsmål)")
+
+
+def check_hjemmel(loader: Loader, content: Content, refs: list[str], doc: Located, loc: tuple) -> None:
+    for i, ref in enumerate(refs):
+        if content.laws.resolve(ref) is None:
+            known = ", ".join(content.laws.known())
+            loader.error(doc, loc + (i,), f"hjemmelen '{ref}' finnes ikke i lovregisteret ({LAW_FILE}); kjente er: {known}")
+
+
+def check_unique_ids(loader: Loader, seksjoner: list[Seksjon], doc: Located) -> None:
+    seen: set[str] = set()
+    for si, seksjon in enumerate(seksjoner):
+        for loc, item_id in [(("seksjoner", si, "id"), seksjon.id)] + [
+            (("seksjoner", si, "punkter", pi, "id"), p.id) for pi, p in enumerate(seksjon.punkter)
+        ]:
+            if item_id in seen:
+                loader.error(doc, loc, f"id '{item_id}' er brukt mer enn én gang i dokumentet; seksjoner og punkter trenger hver sin id")
+            seen.add(item_id)
+
+
+def today() -> dt.date:
+    """The date reviews are measured against; RUTINEPORTALEN_IDAG fixes it for tests."""
+    fixed = os.environ.get("RUTINEPORTALEN_IDAG")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()

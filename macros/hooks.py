@@ -1,0 +1,27 @@
+"""MkDocs hooks: validate all content before anything is rendered, so no half-built site is written."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of the package
+    sys.path.insert(0, str(ROOT))
+
+from macros import state  # noqa: E402
+from macros.errors import ContentErrors  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.rutineportalen")
+
+
+@event_priority(100)  # before the macros plugin renders any page
+def on_config(config, **kwargs):
+    try:
+        state.load(ROOT)
+    except ContentErrors as exc:
+        raise PluginError(exc.report()) from None
+    return config

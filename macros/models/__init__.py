@@ -1,0 +1,1 @@
+"""Typed models of every content kind. Each rejects unknown keys and validates once, up front."""

@@ -1,0 +1,44 @@
+"""Content models -> the plain values a template receives."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .content import Content
+from .models.base import Metadata
+from .models.law import Lovhenvisning
+from .review import ReviewStatus, review_status
+
+MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+          "september", "oktober", "november", "desember"]
+
+
+def norsk_dato(value: dt.date) -> str:
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    doc: Metadata
+    laws: list[Lovhenvisning]
+    review: ReviewStatus
+    storage_prefix: str
+    """localStorage keys are `<prefix><item id>`: a new version starts with a clean list."""
+
+    @property
+    def sist_revidert(self) -> str:
+        return norsk_dato(self.doc.sist_revidert)
+
+    @property
+    def neste_revisjon(self) -> str:
+        return norsk_dato(self.doc.neste_revisjon)
+
+
+def document_view(content: Content, doc: Metadata, today: dt.date) -> DocumentView:
+    laws = [ref for ref in (content.laws.resolve(h) for h in doc.hjemmel) if ref is not None]
+    return DocumentView(
+        doc=doc,
+        laws=laws,
+        review=review_status(doc.neste_revisjon, today),
+        storage_prefix=f"rutineportalen:{doc.id}:{doc.versjon}:",
+    )

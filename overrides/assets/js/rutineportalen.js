@@ -1,0 +1,92 @@
+/* Rutineportalen: interactive checklists.
+   Only booleans are stored (which boxes are ticked), under "<prefix><item id>" where the prefix
+   holds the document id and version, so a new version starts clean. Nothing typed into a
+   field is ever stored (taushetsplikt). Mounted on data-* attributes and re-run on Material's
+   document$ so it also works after instant navigation. */
+(function () {
+  "use strict";
+
+  function store() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+
+  function forgetOldVersions(docId, prefix) {
+    var s = store();
+    if (!s) return;
+    var base = "rutineportalen:" + docId + ":";
+    for (var i = s.length - 1; i >= 0; i--) {
+      var key = s.key(i);
+      if (key && key.indexOf(base) === 0 && key.indexOf(prefix) !== 0) s.removeItem(key);
+    }
+  }
+
+  function progressText(done, total) {
+    return done + " av " + total + " punkter er krysset av";
+  }
+
+  function initChecklist(root) {
+    if (root.getAttribute("data-rp-klar") === "1") return;
+    root.setAttribute("data-rp-klar", "1");
+    var prefix = root.getAttribute("data-rp-lagring");
+    var docId = root.getAttribute("data-rp-dokument");
+    var boxes = Array.prototype.slice.call(root.querySelectorAll("input[data-rp-sjekk]"));
+    var progress = root.querySelector("[data-rp-fremdrift]");
+    var s = store();
+    forgetOldVersions(docId, prefix);
+
+    function update() {
+      var done = boxes.filter(function (b) { return b.checked; }).length;
+      if (progress) progress.textContent = progressText(done, boxes.length);
+    }
+
+    boxes.forEach(function (box) {
+      var key = prefix + box.getAttribute("data-rp-sjekk");
+      box.checked = !!(s && s.getItem(key) === "1");
+      box.addEventListener("change", function () {
+        if (s) {
+          if (box.checked) s.setItem(key, "1"); else s.removeItem(key);
+        }
+        update();
+      });
+    });
+
+    root.querySelectorAll("[data-rp-nullstill]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        if (!window.confirm("Vil du fjerne alle avkrysninger i denne listen?")) return;
+        boxes.forEach(function (box) {
+          box.checked = false;
+          if (s) s.removeItem(prefix + box.getAttribute("data-rp-sjekk"));
+        });
+        update();
+        if (progress) progress.focus();
+      });
+    });
+    update();
+  }
+
+  function initPrint(root) {
+    root.querySelectorAll("[data-rp-skriv-ut]").forEach(function (button) {
+      if (button.getAttribute("data-rp-klar") === "1") return;
+      button.setAttribute("data-rp-klar", "1");
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  function init() {
+    document.querySelectorAll("[data-rp-lagring]").forEach(initChecklist);
+    // Tools need JavaScript; without it they stay hidden and the page still reads and prints.
+    document.querySelectorAll("[data-rp-verktoy]").forEach(function (el) { el.hidden = false; });
+    initPrint(document);
+    if (window.Rutineportalen) {
+      Object.keys(window.Rutineportalen).forEach(function (name) { window.Rutineportalen[name](); });
+    }
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
