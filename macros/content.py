@@ -14,6 +14,7 @@ from .models.base import Metadata
 from .models.checklist import Sjekkliste
 from .models.law import LawLookup, Lovregister
 from .models.routine import Rutine, Seksjon
+from .models.tiltak import Tiltak, Vokabular
 from .validation import validate
 from .yamlsource import Located, read_yaml
 
@@ -22,6 +23,8 @@ M = TypeVar("M", bound=BaseModel)
 ROUTINES_DIR = "routines"
 CHECKLISTS_DIR = "checklists"
 LAW_FILE = "data/lover.yaml"
+CATALOGUE_DIR = "catalogue/tiltak"
+VOCABULARY_FILE = "catalogue/vokabular.yaml"
 
 
 @dataclass
@@ -30,6 +33,8 @@ class Content:
     laws: LawLookup
     routines: dict[str, Rutine] = field(default_factory=dict)
     checklists: dict[str, Sjekkliste] = field(default_factory=dict)
+    tiltak: dict[str, Tiltak] = field(default_factory=dict)
+    vokabular: Vokabular | None = None
     sources: dict[str, Located] = field(default_factory=dict)
     """The located YAML of each document id, for messages that point at a line later on."""
 
@@ -108,9 +113,38 @@ def load_content(root: Path) -> Content:
             known = ", ".join(sorted(content.routines)) or "(ingen)"
             loader.error(content.sources[obj.id], ("rutine",), f"'rutine' viser til '{obj.rutine}', som ikke finnes; kjente rutiner: {known}")
 
+    load_catalogue(loader, content)
+
     if loader.errors:
         raise ContentErrors(loader.errors)
     return content
+
+
+def load_catalogue(loader: Loader, content: Content) -> None:
+    """The tiltak catalogue: every tag from the vocabularies, every paragraph in the law registry."""
+    if not (loader.root / VOCABULARY_FILE).exists():
+        return
+    vokabular, _ = loader.model(loader.root / VOCABULARY_FILE, Vokabular)
+    if vokabular is None:
+        return
+    content.vokabular = vokabular
+    for tiltak, doc in loader.directory(CATALOGUE_DIR, Tiltak):
+        stem = Path(doc.path).stem
+        if tiltak.id != stem:
+            loader.error(doc, ("id",), f"'id' må være lik filnavnet uten .yaml, altså '{stem}' (fikk '{tiltak.id}')")
+        for key, allowed in (("maalgrupper", vokabular.maalgrupper), ("tema", vokabular.tema)):
+            for i, tag in enumerate(getattr(tiltak, key)):
+                if tag not in allowed:
+                    loader.error(doc, (key, i), f"'{tag}' står ikke i vokabularet for '{key}' ({VOCABULARY_FILE}); "
+                                                f"tillatt er: {', '.join(allowed)}")
+        for i, nr in enumerate(tiltak.paragrafer):
+            if content.laws.sotjl(nr) is None:
+                loader.error(doc, ("paragrafer", i), f"sosialtjenesteloven § {nr} finnes ikke i lovregisteret ({LAW_FILE})")
+        if tiltak.id in content.tiltak:
+            loader.error(doc, ("id",), f"id '{tiltak.id}' er allerede brukt av et annet tiltak")
+            continue
+        content.tiltak[tiltak.id] = tiltak
+        content.sources[f"tiltak:{tiltak.id}"] = doc
 
 
 def check_document(loader: Loader, content: Content, obj: Metadata, doc: Located) -> None:

@@ -25,3 +25,21 @@ def on_config(config, **kwargs):
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
     return config
+
+
+def on_startup(command, **kwargs):
+    # A live preview must be quick; PDFs are made by `mkdocs build`.
+    state.set_pdf(command != "serve")
+
+
+def on_post_build(config, **kwargs):
+    from macros.macro_functions import pdf_path
+    from macros.pdf import PdfError, print_pages
+
+    jobs = {pdf_path(doc_id): page for doc_id, page in state.requested_pdfs().items()}
+    try:
+        written = print_pages(Path(config["site_dir"]), jobs)
+    except PdfError as exc:
+        raise PluginError(str(exc)) from None
+    if written:
+        log.info("Laget %d PDF-er i pdf/", len(written))

@@ -23,6 +23,17 @@ def markdown_source(text: str | None) -> Markup:
     return Markup("\n\n" + safe.strip() + "\n\n")
 
 
+def css_string(text: str) -> Markup:
+    """Text for a CSS "..." string inside a <style> element: no quote, backslash or tag can escape it."""
+    out = []
+    for ch in str(text):
+        if ch in '"\\<>&' or ord(ch) < 32:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return Markup("".join(out))
+
+
 @lru_cache(maxsize=4)
 def environment(partials: Path = PARTIALS) -> Environment:
     env = Environment(
@@ -34,6 +45,7 @@ def environment(partials: Path = PARTIALS) -> Environment:
         keep_trailing_newline=False,
     )
     env.filters["md"] = markdown_source
+    env.filters["css_string"] = css_string
     return env
 
 

@@ -17,6 +17,9 @@ def norsk_dato(value: dt.date) -> str:
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
+NOUNS = {"rutine": "rutinen", "mal": "malen", "sjekkliste": "sjekklisten", "stikkprove": "skjemaet"}
+
+
 @dataclass(frozen=True)
 class DocumentView:
     doc: Metadata
@@ -24,6 +27,11 @@ class DocumentView:
     review: ReviewStatus
     storage_prefix: str
     """localStorage keys are `<prefix><item id>`: a new version starts with a clean list."""
+
+    @property
+    def noun(self) -> str:
+        """'Om bruk av …' in the document's own word."""
+        return NOUNS.get(getattr(self.doc, "type", ""), "dokumentet")
 
     @property
     def sist_revidert(self) -> str:

@@ -74,7 +74,7 @@ CASES = {
     "unknown key": (
         VALID.replace('eier: "Nav-leder"\n', 'eier: "Nav-leder"\nansvarlig: "Fagleder"\n'),
         ["routines/proeve.yaml:6: ukjent felt 'ansvarlig'; tillatte felt her er: id, tittel, kortnavn, hjemmel, "
-         "versjon, eier, sist_revidert, neste_revisjon, kilde, type, formaal, bruk, seksjoner"],
+         "versjon, eier, sist_revidert, neste_revisjon, kilde, type, formaal, bruk, kopier_mal, seksjoner"],
     ),
     "unknown key in an item": (
         VALID.replace('tekst: "Gi informasjon om tjenesten."}', 'tekst: "Gi informasjon.", farge: rod}'),

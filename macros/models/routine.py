@@ -37,6 +37,8 @@ class Rutine(Metadata):
     type: Literal["rutine", "mal"] = "rutine"
     formaal: Markdown | None = None
     bruk: Markdown | None = None
+    kopier_mal: bool = False
+    """Show a "Kopier mal" button that copies headings and questions as plain text."""
     seksjoner: list[Seksjon] = Field(min_length=1)
 
     def items(self) -> list[Punkt]:
