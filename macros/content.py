@@ -51,6 +51,8 @@ class Loader:
     def __init__(self, root: Path):
         self.root = root
         self.errors: list[ContentError] = []
+        self.failed: set[str] = set()
+        """File names (without .yaml) that did not validate: references to them are not reported again."""
 
     def rel(self, path: Path) -> str:
         try:
@@ -83,6 +85,8 @@ class Loader:
             obj, doc = self.model(path, model)
             if obj is not None and doc is not None:
                 loaded.append((obj, doc))
+            else:
+                self.failed.add(path.stem)
         return loaded
 
 
@@ -109,7 +113,7 @@ def load_content(root: Path) -> Content:
             content.sources[obj.id] = doc
 
     for obj in content.checklists.values():
-        if obj.rutine and obj.rutine not in content.routines:
+        if obj.rutine and obj.rutine not in content.routines and obj.rutine not in loader.failed:
             known = ", ".join(sorted(content.routines)) or "(ingen)"
             loader.error(content.sources[obj.id], ("rutine",), f"'rutine' viser til '{obj.rutine}', som ikke finnes; kjente rutiner: {known}")
 

@@ -32,6 +32,7 @@ def build(project: Path, site: Path, *args: str, env: dict[str, str] | None = No
 
 
 def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
