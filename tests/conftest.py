@@ -27,3 +27,31 @@ def page(site):
         return cache[rel]
 
     return load
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site served on loopback for browser tests."""
+    from tests.browser_support import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import launch
+
+    with sync_playwright() as p:
+        chromium = launch(p)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(locale="nb-NO", viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()

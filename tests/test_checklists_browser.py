@@ -1,0 +1,206 @@
+"""Interactive checklists, the stikkprøve summary, copying a template and printing, in real Chromium."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from tests.browser_support import serve
+from tests.sitebuild import ROOT, build, copy_project
+
+pytestmark = pytest.mark.browser
+
+ROUTINE_20A = "rutiner/paragraf-20a.html"
+
+
+def all_storage(page) -> dict:
+    return page.evaluate("() => Object.fromEntries(Object.entries(localStorage))")
+
+
+def storage(page) -> dict:
+    """Our keys only; Material keeps the reader's colour scheme under '<path>.__palette'."""
+    return {k: v for k, v in all_storage(page).items() if not k.endswith(".__palette")}
+
+
+def check_ids(page):
+    return page.eval_on_selector_all("input[data-rp-sjekk]", "els => els.map(e => e.dataset.rpSjekk)")
+
+
+def test_tick_survives_reload_and_instant_navigation(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + ROUTINE_20A)
+    ids = check_ids(page)
+    total = len(ids)
+    assert total == len([p for s in yaml.safe_load((ROOT / "routines/paragraf-20a.yaml").read_text())["seksjoner"]
+                         for p in s["punkter"] if p["type"] == "sjekk"])
+    page.check(f'input[data-rp-sjekk="{ids[0]}"]')
+    page.check(f'input[data-rp-sjekk="{ids[2]}"]')
+    assert page.inner_text("[data-rp-fremdrift]") == f"2 av {total} punkter er krysset av"
+    assert storage(page) == {f"rutineportalen:paragraf-20a:1.0:{ids[0]}": "1", f"rutineportalen:paragraf-20a:1.0:{ids[2]}": "1"}
+    page.reload()
+    assert page.is_checked(f'input[data-rp-sjekk="{ids[0]}"]') and page.is_checked(f'input[data-rp-sjekk="{ids[2]}"]')
+    assert not page.is_checked(f'input[data-rp-sjekk="{ids[1]}"]')
+    assert page.inner_text("[data-rp-fremdrift]") == f"2 av {total} punkter er krysset av"
+    # Material's instant navigation: follow a nav link and come back without a full load
+    page.click('nav.md-nav--primary a[href$="paragraf-17.html"]')
+    page.wait_for_url("**/paragraf-17.html")
+    page.go_back()
+    page.wait_for_url("**/paragraf-20a.html")
+    page.wait_for_selector("[data-rp-fremdrift]")
+    assert page.is_checked(f'input[data-rp-sjekk="{ids[0]}"]')
+    assert page.inner_text("[data-rp-fremdrift]") == f"2 av {total} punkter er krysset av"
+
+
+def test_reset_asks_first_and_then_clears(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + ROUTINE_20A)
+    ids = check_ids(page)
+    page.check(f'input[data-rp-sjekk="{ids[0]}"]')
+    page.once("dialog", lambda d: d.dismiss())
+    page.click("[data-rp-nullstill]")
+    assert page.is_checked(f'input[data-rp-sjekk="{ids[0]}"]')
+    page.once("dialog", lambda d: (d.message.startswith("Vil du fjerne alle avkrysninger") and d.accept()))
+    page.click("[data-rp-nullstill]")
+    assert not page.is_checked(f'input[data-rp-sjekk="{ids[0]}"]')
+    assert storage(page) == {}
+    assert page.inner_text("[data-rp-fremdrift]").startswith("0 av ")
+
+
+def test_checklist_works_by_keyboard_and_announces_progress(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "sjekklister/vedtak-17.html")
+    first = page.locator("input[data-rp-sjekk]").first
+    first.focus()
+    page.keyboard.press("Space")
+    assert first.is_checked()
+    outline = first.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline != "none"
+    status = page.locator("[data-rp-fremdrift]")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    assert status.inner_text().startswith("1 av ")
+
+
+def test_new_version_starts_clean(browser, tmp_path):
+    """Two builds served from one origin: version 1.0 and a copy with version 1.1."""
+    root = tmp_path / "www"
+    old = build(ROOT, root / "v1", env={"RUTINEPORTALEN_PDF": "0"})
+    assert old.returncode == 0, old.output
+    project = copy_project(tmp_path / "p")
+    path = project / "routines" / "paragraf-20a.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('versjon: "1.0"', 'versjon: "1.1"'), encoding="utf-8")
+    new = build(project, root / "v2", env={"RUTINEPORTALEN_PDF": "0"})
+    assert new.returncode == 0, new.output
+    with serve(root) as url:
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        page.goto(url + "v1/" + ROUTINE_20A)
+        first = check_ids(page)[0]
+        page.check(f'input[data-rp-sjekk="{first}"]')
+        assert storage(page) == {f"rutineportalen:paragraf-20a:1.0:{first}": "1"}
+        page.goto(url + "v2/" + ROUTINE_20A)
+        assert not page.is_checked(f'input[data-rp-sjekk="{first}"]')
+        assert storage(page) == {}  # the old version's ticks are forgotten
+        ctx.close()
+
+
+SECRET = "Ola Testesen 12345678 saksnr 2026/991"
+
+
+@pytest.mark.parametrize("rel", ["rutiner/kartlegging.html", "rutiner/samtalenotat.html", "skjema/stikkprove-17.html"])
+def test_typed_text_is_never_stored(context, base_url, rel):
+    page = context.new_page()
+    page.goto(base_url + rel)
+    fields = page.locator(".md-content textarea, .md-content input[type=text]")
+    count = fields.count()
+    assert count > 5
+    for i in range(count):
+        fields.nth(i).fill(f"{SECRET} {i}")
+    for box in page.locator("input[data-rp-sjekk]").all()[:3]:
+        box.check()
+    page.fill(".md-search__input", SECRET)  # the site search box too
+    page.keyboard.press("Escape")
+    page.reload()
+    assert all(key.startswith("rutineportalen:") or key.endswith(".__palette") for key in all_storage(page))
+    dump = json.dumps([all_storage(page), page.evaluate("() => Object.entries(sessionStorage)"), context.cookies()])
+    assert "Testesen" not in dump and "12345678" not in dump and "2026/991" not in dump
+    assert all(value == "1" for key, value in storage(page).items() if key.startswith("rutineportalen:"))
+    assert page.locator("textarea").first.input_value() == ""
+
+
+def test_print_media_hides_navigation_search_and_buttons(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "skjema/stikkprove-17.html")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", "[data-rp-skriv-ut]",
+                     "[data-rp-ny-sak]", ".rp-oppsummering"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("table.rp-stikkprove").is_visible()
+    assert page.locator("h1").is_visible()
+    page.emulate_media(media="screen")
+    assert page.locator("[data-rp-skriv-ut]").is_visible()
+
+
+def mark(page, case: int, point: int, value: str):
+    page.select_option(f'select[aria-label="Sak {case}, punkt {point}"]', value)
+
+
+def test_summary_arithmetic_for_eight_cases(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "skjema/stikkprove-17.html")
+    for _ in range(8):
+        page.click("[data-rp-ny-sak]")
+    headers = page.eval_on_selector_all("[data-rp-oppsummering] thead th", "els => els.map(e => e.textContent)")
+    assert headers == ["Punkt", *[f"Sak {n}" for n in range(1, 9)], "Oppfylt"]
+    for case in range(1, 9):
+        mark(page, case, 1, "ja")
+        mark(page, case, 2, "nei" if case in (3, 7) else "ja")
+    mark(page, 1, 3, "ja")
+    mark(page, 2, 3, "nei")
+    rows = page.locator("[data-rp-oppsummering] tbody tr")
+    assert rows.nth(0).locator("[data-rp-andel]").inner_text() == "8 av 8 (100 %)"
+    assert rows.nth(1).locator("[data-rp-andel]").inner_text() == "6 av 8 (75 %) – avvik"
+    assert rows.nth(2).locator("[data-rp-andel]").inner_text() == "1 av 2 (50 %) – avvik"
+    assert rows.nth(3).locator("[data-rp-andel]").inner_text() == "–"
+    assert "rp-avvik" in rows.nth(1).get_attribute("class") and "rp-avvik" not in (rows.nth(0).get_attribute("class") or "")
+    assert page.inner_text("[data-rp-oppsummering-status]") == "8 saker lagt inn. 2 punkter med avvik."
+    assert storage(page) == {}  # nothing of the summary is stored
+    # printing the summary shows only the summary
+    page.evaluate("() => document.body.classList.add('rp-skriv-oppsummering')")
+    page.emulate_media(media="print")
+    assert page.locator(".rp-oppsummering").is_visible()
+    assert not page.locator("section.rp-skjema").is_visible()
+    assert not page.locator("h1").is_visible()
+
+
+def test_leaving_with_unsaved_marks_asks_first(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "skjema/stikkprove-20a.html")
+    page.click("[data-rp-ny-sak]")
+    mark(page, 1, 1, "nei")
+    messages = []
+    page.once("dialog", lambda d: (messages.append(d.message), d.dismiss()))
+    page.click('nav.md-nav--primary a[href$="stikkprove-17.html"]')
+    page.wait_for_timeout(300)
+    assert messages == ["Du har markeringer som ikke lagres. Vil du forlate siden?"]
+    assert page.url.endswith("stikkprove-20a.html")
+
+
+def test_copy_button_puts_the_template_on_the_clipboard(browser, base_url):
+    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = ctx.new_page()
+    page.goto(base_url + "rutiner/samtalenotat.html")
+    page.click("[data-rp-kopier]")
+    page.wait_for_function("() => document.querySelector('[data-rp-kopier-status]').textContent.length > 0")
+    text = page.evaluate("() => navigator.clipboard.readText()")
+    data = yaml.safe_load((ROOT / "routines/samtalenotat.yaml").read_text(encoding="utf-8"))
+    lines = text.splitlines()
+    assert lines[0] == data["tittel"]
+    assert "1. Bosituasjon:" in lines
+    for s in data["seksjoner"]:
+        assert s["tittel"] in lines
+        for p in s.get("punkter", []):
+            assert p["tekst"] in text
+    assert "<" not in text and "&amp;" not in text
+    assert page.inner_text("[data-rp-kopier-status]") == "Malen er kopiert. Lim den inn i fagsystemet."
+    ctx.close()
