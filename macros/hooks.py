@@ -21,7 +21,7 @@ log = logging.getLogger("mkdocs.plugins.rutineportalen")
 @event_priority(100)  # before the macros plugin renders any page
 def on_config(config, **kwargs):
     try:
-        state.load(ROOT)
+        state.load(ROOT, config.extra.get("kontor"))  # set by kontor/<id>.yml
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
     return config
@@ -43,3 +43,9 @@ def on_post_build(config, **kwargs):
         raise PluginError(str(exc)) from None
     if written:
         log.info("Laget %d PDF-er i pdf/", len(written))
+
+
+def on_post_page(output, page, config, **kwargs):
+    from macros.csp import apply
+
+    return apply(output)
