@@ -78,7 +78,7 @@ CASES = {
     ),
     "unknown key in an item": (
         VALID.replace('tekst: "Gi informasjon om tjenesten."}', 'tekst: "Gi informasjon.", farge: rod}'),
-        ["routines/proeve.yaml:14: ukjent felt 'farge'; tillatte felt her er: id, type, tekst, linjer, eksempel"],
+        ["routines/proeve.yaml:14: ukjent felt 'farge'; tillatte felt her er: id, type, tekst, linjer, eksempel, lenke, lenketekst"],
     ),
     "missing required field": (
         VALID.replace('eier: "Nav-leder"\n', ""),
@@ -99,8 +99,8 @@ CASES = {
     "hjemmel not in the registry": (
         VALID.replace('hjemmel: ["sotjl § 17"]', 'hjemmel: ["sotjl § 17", "sotjl § 99"]'),
         ["routines/proeve.yaml:3: hjemmelen 'sotjl § 99' finnes ikke i lovregisteret (data/lover.yaml); kjente er: "
-         "sotjl § 1, sotjl § 4, sotjl § 5, sotjl § 15, sotjl § 17, sotjl § 18, sotjl § 19, sotjl § 20, sotjl § 20 a, "
-         "sotjl § 27, sotjl § 28, sotjl § 29, fvl § 6, fvl § 11 a, fvl § 16, fvl § 17, fvl § 24, fvl § 25, fvl § 27, fvl § 28"],
+         "sotjl § 1, sotjl § 4, sotjl § 5, sotjl § 12, sotjl § 14, sotjl § 15, sotjl § 17, sotjl § 18, sotjl § 19, sotjl § 20, "
+         "sotjl § 20 a, sotjl § 27, sotjl § 28, sotjl § 29, sotjl § 33, sotjl § 42, fvl § 6, fvl § 11 a, fvl § 16, fvl § 17, fvl § 24, fvl § 25, fvl § 27, fvl § 28"],
     ),
     "two items with the same id": (
         VALID.replace("{id: p2,", "{id: p1,"),

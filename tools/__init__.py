@@ -1,0 +1,1 @@
+"""Developer tools for Rutineportalen (not part of the published site)."""
