@@ -9,9 +9,12 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from .arshjul import ArshjulData, load_arshjul
 from .errors import ContentError, ContentErrors
+from .kontor import load_kontor
 from .models.base import Metadata
 from .models.checklist import Sjekkliste
+from .models.kontor import Kontor
 from .models.law import LawLookup, Lovregister
 from .models.routine import Rutine, Seksjon
 from .models.tiltak import Tiltak, Vokabular
@@ -35,6 +38,9 @@ class Content:
     checklists: dict[str, Sjekkliste] = field(default_factory=dict)
     tiltak: dict[str, Tiltak] = field(default_factory=dict)
     vokabular: Vokabular | None = None
+    arshjul: ArshjulData | None = None
+    kontor: Kontor | None = None
+    """The office profile of this build (kontor/<id>.yaml), or None for the shared core."""
     sources: dict[str, Located] = field(default_factory=dict)
     """The located YAML of each document id, for messages that point at a line later on."""
 
@@ -90,7 +96,7 @@ class Loader:
         return loaded
 
 
-def load_content(root: Path) -> Content:
+def load_content(root: Path, kontor_id: str | None = None) -> Content:
     """Everything the site shows, validated; raises ContentErrors listing every problem."""
     loader = Loader(root)
     register, _ = loader.model(root / LAW_FILE, Lovregister)
@@ -118,6 +124,8 @@ def load_content(root: Path) -> Content:
             loader.error(content.sources[obj.id], ("rutine",), f"'rutine' viser til '{obj.rutine}', som ikke finnes; kjente rutiner: {known}")
 
     load_catalogue(loader, content)
+    load_kontor(loader, content, kontor_id)
+    load_arshjul(loader, content)
 
     if loader.errors:
         raise ContentErrors(loader.errors)

@@ -14,6 +14,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of 
 
 from macros import state  # noqa: E402
 from macros.errors import ContentErrors  # noqa: E402
+from macros.kontor import publish_profile  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.rutineportalen")
 
@@ -21,9 +22,10 @@ log = logging.getLogger("mkdocs.plugins.rutineportalen")
 @event_priority(100)  # before the macros plugin renders any page
 def on_config(config, **kwargs):
     try:
-        state.load(ROOT, config.extra.get("kontor"))  # set by kontor/<id>.yml
+        content = state.load(ROOT, config.extra.get("kontor"))  # set by kontor/<id>.yml
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
+    publish_profile(config, content)
     return config
 
 

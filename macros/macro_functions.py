@@ -7,7 +7,9 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from . import state
+from .arshjul import register as register_arshjul
 from .content import today
+from .kontor import local_additions
 from .render import render
 from .views import document_view
 
@@ -30,7 +32,8 @@ def _document(env, doc_id: str, kind: dict) -> Markup:
         state.request_pdf(doc_id, env.page.file.dest_uri)
         pdf_url = get_relative_url(pdf_path(doc_id), page_url)
     mal_tekst = render("_mal_tekst.txt", d=view) if getattr(doc, "kopier_mal", False) else None
-    return render("_dokument.html", d=view, pdf_url=pdf_url, mal_tekst=mal_tekst)
+    return render("_dokument.html", d=view, pdf_url=pdf_url, mal_tekst=mal_tekst,
+                  lokalt=local_additions(content, doc_id))
 
 
 def register(env) -> None:
@@ -43,3 +46,11 @@ def register(env) -> None:
     def sjekkliste(doc_id: str) -> Markup:
         """A checklist or stikkprøve form page body."""
         return _document(env, doc_id, state.get(ROOT).checklists)
+
+    from . import knowledge, rutineperm  # the glossary page and the Rutineperm
+    knowledge.register(env)
+    rutineperm.register(env)
+    from .catalogue import register_macros as catalogue_macros  # the tiltak catalogue
+    catalogue_macros(env)
+
+    register_arshjul(env)

@@ -11,8 +11,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .models.arshjul import Arshjul, Avviksliste
 from .models.checklist import Sjekkliste
+from .models.kilder import Kilderegister
 from .models.law import Lovregister
+from .models.ordliste import Ordliste
 from .models.routine import Rutine
 from .models.tiltak import Tiltak, Vokabular
 
@@ -25,6 +28,10 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "lover.schema.json": (Lovregister, "data/lover.yaml"),
     "tiltak.schema.json": (Tiltak, "catalogue/tiltak/*.yaml"),
     "vokabular.schema.json": (Vokabular, "catalogue/vokabular.yaml"),
+    "kilder.schema.json": (Kilderegister, "data/kilder.yaml"),
+    "ordliste.schema.json": (Ordliste, "data/ordliste.yaml"),
+    "arshjul.schema.json": (Arshjul, "data/arshjul.yaml"),
+    "avvik.schema.json": (Avviksliste, "data/avvik.yaml"),
 }
 
 

@@ -12,11 +12,12 @@ _pdfs: dict[str, str] = {}
 _settings = {"pdf": True}
 
 
-def load(root: Path) -> Content:
-    """Load (again) for a new build; raises ContentErrors when anything is wrong."""
+def load(root: Path, kontor_id: str | None = None) -> Content:
+    """Load (again) for a new build, for the office `kontor_id` or the shared core;
+    raises ContentErrors when anything is wrong."""
     _current.pop(root, None)
     _pdfs.clear()
-    content = load_content(root)
+    content = load_content(root, kontor_id)
     _current[root] = content
     return content
 

@@ -1,0 +1,62 @@
+"""MkDocs hooks for the knowledge layer: sources and glossary validated up front, a Kilder box on
+every page that names sources, glossary abbreviations explained on every page, and the
+Rutineperm PDF after the build."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of the package
+    sys.path.insert(0, str(ROOT))
+
+from macros import knowledge, state  # noqa: E402
+from macros.errors import ContentErrors  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.rutineportalen.kunnskap")
+
+
+@event_priority(100)  # before the macros plugin renders any page
+def on_config(config, **kwargs):
+    try:
+        knowledge.load(ROOT)
+    except ContentErrors as exc:
+        raise PluginError(exc.report()) from None
+    return config
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    k = knowledge.get(ROOT)
+    try:
+        knowledge.page_sources(k, page.file.src_uri, page.meta)
+    except knowledge.PageSourceError as exc:
+        raise PluginError(str(exc)) from None
+    # Hover/focus explanations for every abbreviation in the glossary (the abbr extension).
+    return markdown.rstrip() + "\n\n" + knowledge.abbreviation_definitions(k) + "\n"
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    sources = knowledge.page_sources(knowledge.get(ROOT), page.file.src_uri, page.meta)
+    if not sources:
+        return html
+    return html + str(knowledge.sources_box(sources))  # str: Markup would escape the page
+
+
+def on_post_build(config, **kwargs):
+    if not state.pdf_enabled():
+        return
+    from macros.pdf import PdfError
+    from macros.rutineperm import PAGE, print_binder
+
+    site_dir = Path(config["site_dir"])
+    if not (site_dir / PAGE).exists():
+        return
+    try:
+        out, pages = print_binder(site_dir)
+    except PdfError as exc:
+        raise PluginError(str(exc)) from None
+    log.info("Laget %s (%d sider)", out.relative_to(site_dir).as_posix(), pages)
