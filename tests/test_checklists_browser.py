@@ -27,7 +27,7 @@ def check_ids(page):
     return page.eval_on_selector_all("input[data-rp-sjekk]", "els => els.map(e => e.dataset.rpSjekk)")
 
 
-def test_tick_survives_reload_and_instant_navigation(context, base_url):
+def test_tick_survives_reload_and_navigation(context, base_url):
     page = context.new_page()
     page.goto(base_url + ROUTINE_20A)
     ids = check_ids(page)
@@ -42,7 +42,7 @@ def test_tick_survives_reload_and_instant_navigation(context, base_url):
     assert page.is_checked(f'input[data-rp-sjekk="{ids[0]}"]') and page.is_checked(f'input[data-rp-sjekk="{ids[2]}"]')
     assert not page.is_checked(f'input[data-rp-sjekk="{ids[1]}"]')
     assert page.inner_text("[data-rp-fremdrift]") == f"2 av {total} punkter er krysset av"
-    # Material's instant navigation: follow a nav link and come back without a full load
+    # follow a nav link and come back
     page.click('nav.md-nav--primary a[href$="paragraf-17.html"]')
     page.wait_for_url("**/paragraf-17.html")
     page.go_back()

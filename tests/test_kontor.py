@@ -219,6 +219,16 @@ def test_office_site_works_from_disk(sites, browser):
         box = page.get_by_role("note", name="Lokal tilpasning – Nav Hamar Eksempel Hvem gir økonomisk rådgiving hos oss")
         assert box.is_visible()
         assert page.locator(".rp-tilskrivning__kjerne").inner_text().strip() == ATTRIBUTION
+        # checklists work from disk too
+        box_id = page.locator("input[data-rp-sjekk]").first.get_attribute("data-rp-sjekk")
+        page.check(f'input[data-rp-sjekk="{box_id}"]')
+        assert page.inner_text("[data-rp-fremdrift]").startswith("1 av ")
+        # and search: the offline plugin's search_index.js, run through our CSP-safe iframe shim
+        page.click(".md-search__input")
+        page.keyboard.type("stikkprøve")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        titles = page.locator(".md-search-result__item h1").all_inner_texts()
+        assert any("stikkprøvekontroll" in t.lower() for t in titles), titles
         assert [u for u in requests if not u.startswith("file://")] == []
     finally:
         ctx.close()

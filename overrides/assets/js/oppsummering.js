@@ -17,7 +17,8 @@
   window.addEventListener("beforeunload", function (event) {
     if (dirty && anyMarks()) { event.preventDefault(); event.returnValue = ""; }
   });
-  // Material's instant navigation swaps pages without unloading: ask before a link leaves.
+  // Ask in our own words before a link leaves the page (the browser's own prompt for
+  // beforeunload cannot carry a text; this also covers Material's instant navigation).
   window.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[href]");
     if (!link || !dirty || !anyMarks() || link.getAttribute("href").charAt(0) === "#") return;
