@@ -126,13 +126,15 @@ def test_attribution_and_office_on_every_page(sites):
 
 
 def test_office_configs_repeat_the_cores_hooks_and_plugins():
-    """INHERIT replaces lists: an office config must list every hook and plugin of mkdocs.yml."""
+    """INHERIT replaces lists: an office config must list every watched folder, hook and plugin of mkdocs.yml."""
     core = read_config(ROOT / "mkdocs.yml")
     configs = sorted((ROOT / "kontor").glob("*.yml"))
     assert [c.stem for c in configs] == ["hamar", "loten", "ringsaker", "stange"]
     for config in configs:
         office = read_config(config)
         assert office["INHERIT"] == "../mkdocs.yml"
+        assert office["watch"] == ["../" + w for w in core["watch"]], (
+            f"{config.name}: 'watch' must repeat mkdocs.yml's watch list with '../' in front")
         assert office["hooks"] == ["../" + h for h in core["hooks"]], (
             f"{config.name}: 'hooks' must repeat mkdocs.yml's hooks with '../' in front")
         expected_plugins = [
