@@ -204,3 +204,25 @@ def test_copy_button_puts_the_template_on_the_clipboard(browser, base_url):
     assert "<" not in text and "&amp;" not in text
     assert page.inner_text("[data-rp-kopier-status]") == "Malen er kopiert. Lim den inn i fagsystemet."
     ctx.close()
+
+
+def test_printed_summary_of_eight_cases_fits_one_a4_page(context, base_url, tmp_path):
+    import subprocess
+
+    page = context.new_page()
+    page.goto(base_url + "skjema/stikkprove-20a.html")
+    for _ in range(8):
+        page.click("[data-rp-ny-sak]")
+    for case in range(1, 9):
+        for point in range(1, 17):
+            mark(page, case, point, "nei" if (case + point) % 5 == 0 else "ja")
+    page.evaluate("() => document.body.classList.add('rp-skriv-oppsummering')")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "oppsummering.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in info
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "8 saker lagt inn." in text and "Sak 8" in text
+    assert "16. Behovet for tjenesten råd og veiledning" in text
+    assert "Legg til sak" not in text and "Skjema for stikkprøvekontroll § 20 a" in text
