@@ -5,7 +5,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -41,6 +41,8 @@ class Content:
     arshjul: ArshjulData | None = None
     kontor: Kontor | None = None
     """The office profile of this build (kontor/<id>.yaml), or None for the shared core."""
+    knowledge: Any = None
+    """Sources and glossary (macros.knowledge.Knowledge; typed loosely to avoid an import cycle)."""
     sources: dict[str, Located] = field(default_factory=dict)
     """The located YAML of each document id, for messages that point at a line later on."""
 
@@ -126,6 +128,9 @@ def load_content(root: Path, kontor_id: str | None = None) -> Content:
     load_catalogue(loader, content)
     load_kontor(loader, content, kontor_id)
     load_arshjul(loader, content)
+    from .knowledge import read_knowledge  # here: knowledge.py builds on this module's Loader
+
+    content.knowledge = read_knowledge(loader)
 
     if loader.errors:
         raise ContentErrors(loader.errors)

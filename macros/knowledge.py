@@ -33,9 +33,20 @@ class Knowledge:
 
 
 def load_knowledge(root: Path) -> Knowledge:
-    """Sources and glossary, validated; raises ContentErrors listing every problem."""
+    """Sources and glossary alone, validated; raises ContentErrors listing every problem."""
     loader = Loader(root)
+    knowledge = read_knowledge(loader)
+    if loader.errors:
+        raise ContentErrors(loader.errors)
+    return knowledge
+
+
+def read_knowledge(loader: Loader) -> Knowledge:
+    """Sources and glossary, with their errors added to the loader's (see content.load_content)."""
+    root = loader.root
     knowledge = Knowledge()
+    if not (root / KILDER_FILE).exists() or not (root / ORDLISTE_FILE).exists():
+        return knowledge  # a project without a knowledge layer (e.g. the loader's unit tests)
     register, doc = loader.model(root / KILDER_FILE, Kilderegister)
     if register is not None and doc is not None:
         for i, kilde in enumerate(register.kilder):
@@ -57,22 +68,14 @@ def load_knowledge(root: Path) -> Knowledge:
                 loader.error(doc, ("begreper", i, "betydning"),
                              f"'betydning' gjelder bare type 'forkortelse'; '{begrep.term}' har type 'begrep'")
         knowledge.begreper = list(ordliste.begreper)
-    if loader.errors:
-        raise ContentErrors(loader.errors)
     return knowledge
 
 
-_current: dict[Path, Knowledge] = {}
-
-
-def load(root: Path = ROOT) -> Knowledge:
-    _current.pop(root, None)
-    _current[root] = load_knowledge(root)
-    return _current[root]
-
-
 def get(root: Path = ROOT) -> Knowledge:
-    return _current[root] if root in _current else load(root)
+    """The knowledge of the build under way, loaded with the rest of the content."""
+    from . import state
+
+    return state.get(root).knowledge
 
 
 # --- sources -------------------------------------------------------------------------------

@@ -8,25 +8,17 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of the package
     sys.path.insert(0, str(ROOT))
 
 from macros import knowledge, state  # noqa: E402
-from macros.errors import ContentErrors  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.rutineportalen.kunnskap")
 
 
-@event_priority(100)  # before the macros plugin renders any page
-def on_config(config, **kwargs):
-    try:
-        knowledge.load(ROOT)
-    except ContentErrors as exc:
-        raise PluginError(exc.report()) from None
-    return config
+# Sources and glossary are loaded and validated with the rest of the content (macros/hooks.py).
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
