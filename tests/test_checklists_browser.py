@@ -226,3 +226,45 @@ def test_printed_summary_of_eight_cases_fits_one_a4_page(context, base_url, tmp_
     assert "8 saker lagt inn." in text and "Sak 8" in text
     assert "16. Behovet for tjenesten råd og veiledning" in text
     assert "Legg til sak" not in text and "Skjema for stikkprøvekontroll § 20 a" in text
+
+
+def tab_to(page, selector: str, limit: int = 300) -> None:
+    """Press Tab from the top of the page until `selector` has focus, as a keyboard user would."""
+    page.keyboard.press("Tab")
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none", f"{selector} har ingen synlig fokusmarkering"
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"nådde aldri {selector} med Tab")
+
+
+def test_summary_works_by_keyboard_only(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "skjema/stikkprove-17.html")
+    tab_to(page, "[data-rp-ny-sak]")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Sak 1, punkt 1"
+    page.keyboard.press("ArrowDown")  # "–" -> "Ja"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Sak 1, punkt 2"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # "Nei"
+    rows = page.locator("[data-rp-oppsummering] tbody tr")
+    assert rows.nth(0).locator("[data-rp-andel]").inner_text() == "1 av 1 (100 %)"
+    assert rows.nth(1).locator("[data-rp-andel]").inner_text() == "0 av 1 (0 %) – avvik"
+    assert page.inner_text("[data-rp-oppsummering-status]") == "1 sak lagt inn. 1 punkt med avvik."
+
+
+def test_copy_button_works_by_keyboard_only(browser, base_url):
+    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = ctx.new_page()
+    page.goto(base_url + "rutiner/kartlegging.html")
+    tab_to(page, "[data-rp-kopier]")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('[data-rp-kopier-status]').textContent.length > 0")
+    text = page.evaluate("() => navigator.clipboard.readText()")
+    assert text.splitlines()[0] == "Rutine for kartleggingssamtale"
+    assert "Tilfredsstillende bolig?" in text and "Rettighet for deltakelse i KVP?" in text
+    ctx.close()
