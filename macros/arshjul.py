@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .dates import MONTH_ABBR, MONTHS, norsk_dato
 from .models.arshjul import Aktivitet, Arshjul, Avvik, Avviksliste
 from .models.base import Metadata
 from .review import ReviewStatus, review_status
@@ -21,15 +22,6 @@ if TYPE_CHECKING:  # content.py imports this module; only the type is needed her
 ARSHJUL_FILE = "data/arshjul.yaml"
 AVVIK_FILE = "data/avvik.yaml"
 ICS_NAME = "arshjul.ics"
-
-MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-          "september", "oktober", "november", "desember"]
-MONTH_ABBR = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"]
-
-
-def norsk_dato(value: dt.date) -> str:
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
-
 
 @dataclass(frozen=True)
 class ArshjulData:

@@ -10,6 +10,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+def launch(playwright):
+    """Debian's Chromium with the flags this closed network needs; never a downloaded browser."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
 class PdfError(RuntimeError):
     pass
 
@@ -27,7 +32,7 @@ def print_pages(site_dir: Path, jobs: dict[str, str]) -> list[Path]:
 
     written = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = launch(p)
         try:
             page = browser.new_page()
             page.emulate_media(media="print", color_scheme="light")

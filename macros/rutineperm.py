@@ -16,10 +16,11 @@ from mkdocs.utils import get_relative_url
 
 from . import state
 from .content import Content, today
+from .dates import norsk_dato
 from .models.base import Metadata
-from .pdf import CHROMIUM, CHROMIUM_ARGS, PdfError
+from .pdf import CHROMIUM, PdfError, launch
 from .render import render
-from .views import DocumentView, document_view, norsk_dato
+from .views import DocumentView, document_view
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "skjema/rutineperm.html"
@@ -160,7 +161,7 @@ def print_binder(site_dir: Path, max_passes: int = 4) -> tuple[Path, int]:
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         draft = Path(tmp) / "rutineperm.pdf"
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = launch(p)
         try:
             page = browser.new_page()
             page.emulate_media(media="print", color_scheme="light")

@@ -5,17 +5,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .content import Content
+from .dates import norsk_dato
 from .models.base import Metadata
 from .models.law import Lovhenvisning
 from .review import ReviewStatus, review_status
-
-MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-          "september", "oktober", "november", "desember"]
-
-
-def norsk_dato(value: dt.date) -> str:
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
-
 
 NOUNS = {"rutine": "rutinen", "mal": "malen", "sjekkliste": "sjekklisten", "stikkprove": "skjemaet"}
 

@@ -7,11 +7,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-]
+from macros.pdf import launch  # noqa: F401  one place for the browser and its flags
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -30,7 +26,3 @@ def serve(directory: Path):
     finally:
         server.shutdown()
         server.server_close()
-
-
-def launch(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
