@@ -12,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
@@ -50,7 +51,9 @@ def on_files(files: Files, config, **kwargs) -> Files:
         body = render("_tiltak.html", v=tiltak_view(content, tiltak, link))
         # A blank line would end the raw HTML block in Markdown; the partial has none but user text might.
         body = _BLANK_LINES.sub("\n", str(body))
-        # JSON is YAML: the name is quoted safely whatever characters it holds.
-        markdown = f"---\ntitle: {json.dumps(tiltak.navn, ensure_ascii=False)}\n---\n\n{body}\n"
+        # Material prints page.meta.title without escaping (<title>, header), so the title is
+        # HTML-escaped here; JSON is YAML, so it is quoted safely whatever characters it holds.
+        title = json.dumps(str(escape(tiltak.navn)), ensure_ascii=False)
+        markdown = f"---\ntitle: {title}\n---\n\n{body}\n"
         files.append(File.generated(config, src, content=markdown))
     return files

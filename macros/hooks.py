@@ -45,9 +45,3 @@ def on_post_build(config, **kwargs):
         raise PluginError(str(exc)) from None
     if written:
         log.info("Laget %d PDF-er i pdf/", len(written))
-
-
-def on_post_page(output, page, config, **kwargs):
-    from macros.csp import apply
-
-    return apply(output)
