@@ -18,6 +18,7 @@ from .models.kontor import Kontor
 from .models.law import LawLookup, Lovregister
 from .models.routine import Rutine, Seksjon
 from .models.tiltak import Tiltak, Vokabular
+from .models.verter import EksterneVerter
 from .validation import validate
 from .yamlsource import Located, read_yaml
 
@@ -26,6 +27,7 @@ M = TypeVar("M", bound=BaseModel)
 ROUTINES_DIR = "routines"
 CHECKLISTS_DIR = "checklists"
 LAW_FILE = "data/lover.yaml"
+HOSTS_FILE = "data/eksterne-verter.yaml"
 CATALOGUE_DIR = "catalogue/tiltak"
 VOCABULARY_FILE = "catalogue/vokabular.yaml"
 
@@ -41,6 +43,8 @@ class Content:
     arshjul: ArshjulData | None = None
     kontor: Kontor | None = None
     """The office profile of this build (kontor/<id>.yaml), or None for the shared core."""
+    hosts: frozenset[str] = frozenset()
+    """External hosts Markdown in content may link to (data/eksterne-verter.yaml)."""
     knowledge: Any = None
     """Sources and glossary (macros.knowledge.Knowledge; typed loosely to avoid an import cycle)."""
     sources: dict[str, Located] = field(default_factory=dict)
@@ -61,6 +65,10 @@ class Loader:
         self.errors: list[ContentError] = []
         self.failed: set[str] = set()
         """File names (without .yaml) that did not validate: references to them are not reported again."""
+        self.laws_known = True
+        """False when the law registry did not load: law references are then not judged."""
+        self.context: dict[str, Any] = {"eksterne_verter": frozenset()}
+        """What validators need from other files (macros.models.base reads the external hosts)."""
 
     def rel(self, path: Path) -> str:
         try:
@@ -77,7 +85,7 @@ class Loader:
         doc = self.read(path)
         if doc is None:
             return None, None
-        obj, errors = validate(doc, model)
+        obj, errors = validate(doc, model, self.context)
         self.errors.extend(errors)
         return obj, doc
 
@@ -101,10 +109,15 @@ class Loader:
 def load_content(root: Path, kontor_id: str | None = None) -> Content:
     """Everything the site shows, validated; raises ContentErrors listing every problem."""
     loader = Loader(root)
+    verter, _ = loader.model(root / HOSTS_FILE, EksterneVerter)
+    if verter is not None:
+        loader.context["eksterne_verter"] = verter.hosts()
     register, _ = loader.model(root / LAW_FILE, Lovregister)
-    if register is None:
-        raise ContentErrors(loader.errors)
-    content = Content(root=root, laws=LawLookup(register))
+    # A broken law registry must not hide the other errors: check everything else against an
+    # empty one, and leave out the law references, which cannot be judged without it.
+    content = Content(root=root, laws=LawLookup(register or Lovregister.model_construct(lover=[])),
+                      hosts=loader.context["eksterne_verter"])
+    loader.laws_known = register is not None
 
     seen: dict[str, str] = {}
     for kind, folder, model, target in (
@@ -155,7 +168,7 @@ def load_catalogue(loader: Loader, content: Content) -> None:
                     loader.error(doc, (key, i), f"'{tag}' står ikke i vokabularet for '{key}' ({VOCABULARY_FILE}); "
                                                 f"tillatt er: {', '.join(allowed)}")
         for i, nr in enumerate(tiltak.paragrafer):
-            if content.laws.sotjl(nr) is None:
+            if loader.laws_known and content.laws.sotjl(nr) is None:
                 loader.error(doc, ("paragrafer", i), f"sosialtjenesteloven § {nr} finnes ikke i lovregisteret ({LAW_FILE})")
         if tiltak.id in content.tiltak:
             loader.error(doc, ("id",), f"id '{tiltak.id}' er allerede brukt av et annet tiltak")
@@ -185,6 +198,8 @@ def check_document(loader: Loader, content: Content, obj: Metadata, doc: Located
 
 
 def check_hjemmel(loader: Loader, content: Content, refs: list[str], doc: Located, loc: tuple) -> None:
+    if not loader.laws_known:
+        return
     for i, ref in enumerate(refs):
         if content.laws.resolve(ref) is None:
             known = ", ".join(content.laws.known())

@@ -13,9 +13,10 @@ from .yamlsource import Located
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate(doc: Located, model: type[M]) -> tuple[M | None, list[ContentError]]:
+def validate(doc: Located, model: type[M], context: dict[str, Any] | None = None) -> tuple[M | None, list[ContentError]]:
+    """`context` reaches validators that need other content, e.g. the registry of external hosts."""
     try:
-        return model.model_validate(doc.data), []
+        return model.model_validate(doc.data, context=context), []
     except ValidationError as exc:
         return None, [ContentError(doc.path, doc.line_of(err["loc"]), message(err, model)) for err in exc.errors()]
 
@@ -51,6 +52,8 @@ def message(err: dict[str, Any], root: type[BaseModel]) -> str:
         return f"'{field}' må være en gruppe med felt (nøkkel: verdi)"
     if kind.startswith("url"):
         return f"'{field}' må være en fullstendig nettadresse som begynner med https:// (fikk '{value}')"
+    if kind == "rp_markdown":
+        return f"'{field}': {err['msg']}"
     if kind.startswith("rp_"):
         return f"'{field}' {err['msg']}"
     return f"'{field}': {err['msg']}"  # pragma: no cover - a message we have not translated yet

@@ -1,8 +1,11 @@
-"""Strict YAML reading that remembers where every value stands.
+"""Strict, bounded YAML reading that remembers where every value stands.
 
 Every scalar is read as a string (no YAML 1.1 surprises: `no` stays "no", `1.10` stays
 "1.10", dates stay text until the typed model parses them). Duplicate keys are errors,
-where PyYAML would silently keep the last one.
+where PyYAML would silently keep the last one. The data is built from the parser's events
+with an explicit stack, never by PyYAML's recursive composer: a hostile file (nested a hundred
+thousand deep, a billion laughs of aliases, control bytes, megabytes) gets one `path:line`
+message instead of a crash, a segfault or a machine out of memory.
 """
 from __future__ import annotations
 
@@ -21,6 +24,15 @@ except ImportError:  # pragma: no cover
 from .errors import ContentError
 
 Loc = tuple[Any, ...]
+
+MAX_BYTES = 512 * 1024
+"""The largest content file today is about 10 KB; half a megabyte is room for any honest one."""
+MAX_DEPTH = 20
+"""Content nests at most six levels (document, sections, items, fields); twenty is ample."""
+_NULLS = ("", "~", "null", "Null", "NULL")
+# Control characters other than tab, line feed and carriage return; also DEL, the C1 range and the
+# Unicode line/paragraph separators, which PyYAML reads as line breaks.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
 @dataclass
@@ -41,59 +53,141 @@ class Located:
         return self.lines.get((), 1)
 
 
-def _convert(node: yaml.Node, loc: Loc, out: Located, errors: list[ContentError]) -> Any:
-    out.lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == "tag:yaml.org,2002:null" and node.style is None and node.value in ("", "~", "null"):
-            return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, loc + (i,), out, errors) for i, item in enumerate(node.value)]
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            line = key_node.start_mark.line + 1
-            if key is None:
-                errors.append(ContentError(out.path, line, "en nøkkel må være enkel tekst"))
+class _Refused(Exception):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+
+
+_COMPLEX = object()
+"""Stands as the pending key after a list or mapping was used as a key: its value is dropped."""
+
+
+@dataclass
+class _Open:
+    """A mapping or list being filled; for a mapping, the key waiting for its value."""
+
+    loc: Loc
+    value: dict | list
+    key: Any = None
+    key_line: int = 0
+    skip_depth: int = 0
+    """>0 while skipping a list or mapping used as a key."""
+
+
+def _scalar_value(event: yaml.ScalarEvent) -> str | None:
+    # Only a plain, untagged null is None; the C parser marks plain scalars with style ''.
+    if event.tag is None and not event.style and event.value in _NULLS:
+        return None
+    return event.value
+
+
+def _build(text: str, shown: str, out: Located, errors: list[ContentError]) -> Any:
+    """The document's data from parser events; raises _Refused for what no content file needs."""
+    stack: list[_Open] = []
+    documents: list[Any] = []
+
+    def place(value: Any, line: int) -> Loc:
+        """Put `value` where it belongs in the innermost open container; returns its location."""
+        if not stack:
+            documents.append(value)
+            out.lines.setdefault((), line)
+            return ()
+        top = stack[-1]
+        if isinstance(top.value, list):
+            loc = top.loc + (len(top.value),)
+            top.value.append(value)
+            out.lines.setdefault(loc, line)
+            return loc
+        key, top.key = top.key, None
+        if key is _COMPLEX:
+            return ("\0dropped",)
+        loc = top.loc + (key,)
+        if key in top.value:
+            errors.append(ContentError(
+                shown, top.key_line,
+                f"'{key}' står to ganger (første gang på linje {out.lines[loc]}); hver nøkkel kan bare stå én gang"))
+            return ("\0dropped",)
+        out.lines[loc] = top.key_line
+        top.value[key] = value
+        return loc
+
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        top = stack[-1] if stack else None
+        starts = isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent))
+        ends = isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent))
+        if top is not None and top.skip_depth:
+            top.skip_depth += 1 if starts else -1 if ends else 0
+            if not top.skip_depth:
+                top.key = _COMPLEX
+            continue
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(line, "ankere og alias (&navn og *navn) er ikke tillatt i innholdsfiler; "
+                                 "skriv verdien ut der den trengs")
+        if isinstance(event, yaml.DocumentStartEvent) and documents:
+            raise _Refused(line, "filen har mer enn ett YAML-dokument (skilt med ---); en innholdsfil har ett")
+        awaiting_key = top is not None and isinstance(top.value, dict) and top.key is None
+        if isinstance(event, yaml.ScalarEvent):
+            if awaiting_key:
+                top.key, top.key_line = event.value, line
+            else:
+                place(_scalar_value(event), line)
+        elif starts:
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(line, f"strukturen er nøstet for dypt (mer enn {MAX_DEPTH} nivåer); "
+                                     "innholdsfiler trenger bare noen få")
+            if awaiting_key:
+                errors.append(ContentError(shown, line, "en nøkkel må være enkel tekst"))
+                top.skip_depth = 1
                 continue
-            if key in result:
-                first = out.lines[loc + (key,)]
-                errors.append(ContentError(
-                    out.path, line,
-                    f"'{key}' står to ganger (første gang på linje {first}); hver nøkkel kan bare stå én gang",
-                ))
-                continue
-            out.lines[loc + (key,)] = line
-            result[key] = _convert(value_node, loc + (key,), out, errors)
-        return result
-    raise AssertionError(f"unknown YAML node {node!r}")  # pragma: no cover
+            value: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+            stack.append(_Open(place(value, line), value))
+        elif ends:
+            stack.pop()
+    return documents[0] if documents else None
 
 
 def read_yaml(path: Path, display: str | None = None) -> tuple[Located | None, list[ContentError]]:
     """Read one YAML file; return the located data, or None and the errors."""
     shown = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [ContentError(shown, 1, f"filen er {size // 1024} KB; en innholdsfil kan være høyst {MAX_BYTES // 1024} KB")]
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark from a Windows editor is fine
     except UnicodeDecodeError:
         return None, [ContentError(shown, 1, "filen er ikke lagret som UTF-8")]
+    except OSError as exc:
+        return None, [ContentError(shown, 1, f"filen kan ikke leses ({exc.strerror or exc})")]
     return parse_yaml(text, shown)
 
 
 def parse_yaml(text: str, shown: str) -> tuple[Located | None, list[ContentError]]:
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        return None, [ContentError(shown, 1, f"filen er for stor; en innholdsfil kan være høyst {MAX_BYTES // 1024} KB")]
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        return None, [ContentError(shown, line, f"teksten har et usynlig kontrolltegn (U+{ord(control.group()):04X}); "
+                                                "slett det – bare vanlige tegn, mellomrom, tabulator og linjeskift er tillatt")]
+    out = Located(shown, None)
+    errors: list[ContentError] = []
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        out.data = _build(text, shown, out, errors)
+    except _Refused as exc:
+        return None, [ContentError(shown, exc.line, exc.message)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        source_line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+        lines = text.splitlines()
+        source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
         column = mark.column if mark else 0
         return None, [ContentError(shown, line, _explain(exc.problem or "", exc.context or "", source_line, column))]
-    out = Located(shown, None)
-    if node is None:
+    except yaml.YAMLError as exc:  # a reader error without a position
+        return None, [ContentError(shown, 1, f"ugyldig YAML ({exc})")]
+    if out.data is None:
         return None, [ContentError(shown, 1, "filen er tom")]
-    errors: list[ContentError] = []
-    out.data = _convert(node, (), out, errors)
     return (None if errors else out), errors
 
 

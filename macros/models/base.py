@@ -5,8 +5,10 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
+
+from .. import markdown_policy
 
 
 class Model(BaseModel):
@@ -36,17 +38,67 @@ def _version(value: str) -> str:
     return value
 
 
-def _not_blank(value: str) -> str:
+def not_blank(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("rp_blank", "kan ikke være tom", {})
     return value
 
 
+# Contact data in every form people write it. Phone numbers: eight digits together, or grouped
+# 2-2-2-2 or 3-2-3 with one kind of separator (space, non-breaking space, dot or hyphen), with or
+# without +47 / 0047. Dates («13.10.2022») and amounts («10 000 000») have other groupings.
+_SEP = "[ \u00a0\u202f.\\-]"
+_PHONE = re.compile(
+    r"(?<![\d\w+])(?:(?:\+|00)47[ \u00a0\u202f]?)?"
+    r"(?:\d{8}|\d{2}(?P<a>" + _SEP + r")\d{2}(?P=a)\d{2}(?P=a)\d{2}|\d{3}(?P<b>" + _SEP + r")\d{2}(?P=b)\d{3})"
+    r"(?![\d])")
+# Fødselsnummer: eleven digits with any spacing, or six and five digits joined by a dot or hyphen.
+_FODSELSNUMMER = re.compile(r"(?<![\d])(?:(?:\d[ \u00a0\u202f]?){10}\d|\d{6}[.\-]\d{5})(?![\d])")
+_EMAIL = re.compile(
+    r"[\w.+-]+\s*(?:@|\uff20|\ufe6b|\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\})\s*[\w-]+"
+    r"(?:\s*(?:\.|\(\s*dot\s*\)|\[\s*dot\s*\])\s*[\w-]+)+",
+    re.IGNORECASE)
+
+
+def contact_data(value: str) -> str | None:
+    """What kind of personal contact data `value` holds ('e-postadresse', 'telefonnummer',
+    'fødselsnummer'), or None."""
+    if _EMAIL.search(value):
+        return "e-postadresse"
+    if _FODSELSNUMMER.search(value):
+        return "fødselsnummer"
+    if _PHONE.search(value):
+        return "telefonnummer"
+    return None
+
+
+def _no_contact_data(value: str) -> str:
+    kind = contact_data(value)
+    if kind:
+        raise PydanticCustomError(
+            "rp_personopplysning",
+            "ser ut til å inneholde et {kind}; innholdet skal ikke ha e-postadresser, telefonnumre eller "
+            "fødselsnumre – vis til en funksjon eller et kontor i ord",
+            {"kind": kind},
+        )
+    return value
+
+
+def safe_markdown(value: str, info: ValidationInfo) -> str:
+    hosts = (info.context or {}).get("eksterne_verter", frozenset())
+    found = markdown_policy.problems(value, hosts)
+    if found:
+        raise PydanticCustomError("rp_markdown", "{problem}", {"problem": "; ".join(found)})
+    return value
+
+
 Id = Annotated[str, AfterValidator(_id)]
 Version = Annotated[str, AfterValidator(_version)]
-Text = Annotated[str, AfterValidator(_not_blank)]
-Markdown = Annotated[str, AfterValidator(_not_blank)]
-"""Markdown from an author: rendered by MkDocs (so links are checked), never trusted as HTML."""
+Text = Annotated[str, AfterValidator(not_blank), AfterValidator(_no_contact_data)]
+Markdown = Annotated[str, AfterValidator(not_blank), AfterValidator(_no_contact_data), AfterValidator(safe_markdown)]
+"""Markdown from an author: the safe subset in macros.markdown_policy, rendered by MkDocs (so
+internal links are checked), never trusted as HTML. The registry of external hosts reaches the
+check through the validation context (macros.validation.validate)."""
 
 
 class Metadata(Model):

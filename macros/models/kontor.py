@@ -9,28 +9,33 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-from .base import Id, Markdown, Model, Text
+from .base import Id, Model, contact_data, not_blank, safe_markdown
 
-_EMAIL = re.compile(r"@")
-_PHONE = re.compile(r"(?<![\d])(?:\+?47[ .]?)?(?:\d[ .]?){7}\d(?![\d])")
+_AT = re.compile(r"@|\uff20|\ufe6b|\(\s*at\s*\)|\[\s*at\s*\]", re.IGNORECASE)
 _LOGO = re.compile(r"^[A-Za-z0-9._/-]+\.(?:svg|png|jpg|jpeg|webp)$")
 
 
 def _no_personal_data(value: str) -> str:
-    if _EMAIL.search(value):
+    """Stricter than every other text (macros.models.base.contact_data): a profile is where a
+    person's address would go, so any '@' or «(at)» is refused."""
+    kind = contact_data(value)
+    if _AT.search(value) or kind == "e-postadresse":
         raise PydanticCustomError(
             "rp_personopplysning",
             "kan ikke inneholde '@': profilen skal ikke ha e-postadresser; "
             "skriv en funksjonell kontaktvei i ord, for eksempel «Mottaket, Nav Hamar»",
             {},
         )
-    if _PHONE.search(value):
+    if kind == "telefonnummer":
         raise PydanticCustomError(
             "rp_personopplysning",
             "kan ikke inneholde et telefonnummer (8 sifre): profilen skal ikke ha telefonnumre; "
             "vis til sentralbordet eller mottaket i ord",
             {},
         )
+    if kind == "fødselsnummer":
+        raise PydanticCustomError(
+            "rp_personopplysning", "kan ikke inneholde et fødselsnummer (11 sifre): profilen skal ikke ha personopplysninger", {})
     return value
 
 
@@ -43,8 +48,8 @@ def _logo(value: str) -> str:
     return value
 
 
-SafeText = Annotated[Text, AfterValidator(_no_personal_data)]
-SafeMarkdown = Annotated[Markdown, AfterValidator(_no_personal_data)]
+SafeText = Annotated[str, AfterValidator(not_blank), AfterValidator(_no_personal_data)]
+SafeMarkdown = Annotated[str, AfterValidator(not_blank), AfterValidator(_no_personal_data), AfterValidator(safe_markdown)]
 
 
 class Kontaktpunkt(Model):
