@@ -5,7 +5,7 @@
   from 2019 is overdue; that is the truth, and the normal build must still pass.
   With RUTINEPORTALEN_STRENG_REVISJON=1 (strict review mode) overdue documents fail the build,
   each listed as `path:line:` (the line of its neste_revisjon).
-- on_post_build: write arshjul.ics into the site directory.
+(arshjul.ics is written by macros/hooks.py with the other outputs, before the site is published.)
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of 
     sys.path.insert(0, str(ROOT))
 
 from macros import state  # noqa: E402
-from macros.arshjul import overdue, write_calendar  # noqa: E402
+from macros.arshjul import overdue  # noqa: E402
 from macros.content import today  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.rutineportalen.revisjon")
@@ -44,8 +44,3 @@ def on_config(config, **kwargs):
         # INFO, not WARNING: strict: true turns every warning into a failed build.
         log.info(row.overdue_message)
     return config
-
-
-def on_post_build(config, **kwargs):
-    path = write_calendar(state.get(ROOT), today(), Path(config["site_dir"]))
-    log.debug("Skrev %s", path.relative_to(config["site_dir"]))

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from .arshjul import ArshjulData, load_arshjul
 from .errors import ContentError, ContentErrors
 from .kontor import load_kontor
-from .models.base import Metadata
+from .models.base import EARLIEST, LATEST, Metadata
 from .models.checklist import Sjekkliste
 from .models.kontor import Kontor
 from .models.law import LawLookup, Lovregister
@@ -106,8 +106,10 @@ class Loader:
         return loaded
 
 
-def load_content(root: Path, kontor_id: str | None = None) -> Content:
-    """Everything the site shows, validated; raises ContentErrors listing every problem."""
+def load_content(root: Path, kontor_id: str | None = None,
+                 config_ref: tuple[str, int] = ("mkdocs.yml", 1)) -> Content:
+    """Everything the site shows, validated; raises ContentErrors listing every problem.
+    `config_ref`: the MkDocs configuration file (and line) that chose the office."""
     loader = Loader(root)
     verter, _ = loader.model(root / HOSTS_FILE, EksterneVerter)
     if verter is not None:
@@ -139,7 +141,7 @@ def load_content(root: Path, kontor_id: str | None = None) -> Content:
             loader.error(content.sources[obj.id], ("rutine",), f"'rutine' viser til '{obj.rutine}', som ikke finnes; kjente rutiner: {known}")
 
     load_catalogue(loader, content)
-    load_kontor(loader, content, kontor_id)
+    load_kontor(loader, content, kontor_id, config_ref)
     load_arshjul(loader, content)
     from .knowledge import read_knowledge  # here: knowledge.py builds on this module's Loader
 
@@ -217,7 +219,23 @@ def check_unique_ids(loader: Loader, seksjoner: list[Seksjon], doc: Located) -> 
             seen.add(item_id)
 
 
+TODAY_ENV = "RUTINEPORTALEN_IDAG"
+
+
+class SettingError(ValueError):
+    """A switch in the environment has a value the build cannot use; the message is one line."""
+
+
 def today() -> dt.date:
     """The date reviews are measured against; RUTINEPORTALEN_IDAG fixes it for tests."""
-    fixed = os.environ.get("RUTINEPORTALEN_IDAG")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+    fixed = os.environ.get(TODAY_ENV)
+    if not fixed:
+        return dt.date.today()
+    try:
+        value = dt.date.fromisoformat(fixed)
+    except ValueError:
+        value = None
+    if value is None or not EARLIEST <= value <= LATEST:
+        raise SettingError(f"{TODAY_ENV} må være en dato på formen ÅÅÅÅ-MM-DD mellom {EARLIEST.year} og "
+                           f"{LATEST.year} (fikk '{fixed}')")
+    return value

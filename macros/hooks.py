@@ -1,7 +1,9 @@
-"""MkDocs hooks: validate all content before anything is rendered, so no half-built site is written."""
+"""MkDocs hooks: validate all content before anything is rendered, build into a staging folder
+and publish it only when every page, PDF and the calendar have succeeded (macros.publish)."""
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -13,19 +15,72 @@ if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of 
     sys.path.insert(0, str(ROOT))
 
 from macros import state  # noqa: E402
+from macros.content import SettingError, today  # noqa: E402
 from macros.errors import ContentErrors  # noqa: E402
 from macros.kontor import publish_profile  # noqa: E402
+from macros.arshjul import write_calendar  # noqa: E402
+from macros.macro_functions import pdf_path  # noqa: E402
+from macros.pdf import PdfError, print_pages  # noqa: E402
+from macros.publish import Staging  # noqa: E402
+from macros.rutineperm import PAGE as BINDER_PAGE  # noqa: E402
+from macros.rutineperm import print_binder  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.rutineportalen")
 
 
+class _Warnings(logging.Handler):
+    """Counts warnings, as MkDocs' strict mode does after on_post_build, so the site is not
+    published by a build that strict mode is about to fail."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_build: dict[str, object] = {}
+"""The build under way: its staging folder and warning counter."""
+
+
+def _config_ref(config) -> tuple[str, int]:
+    """The configuration file and the line of `kontor:` in it, for messages about the office."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        shown = path.resolve().relative_to(ROOT).as_posix()
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return path.name, 1
+    line = next((i for i, text in enumerate(lines, 1) if re.match(r"\s*kontor\s*:", text)), 1)
+    return shown, line
+
+
+def _end_build() -> None:
+    handler = _build.pop("warnings", None)
+    if isinstance(handler, logging.Handler):
+        logging.getLogger("mkdocs").removeHandler(handler)
+    staging = _build.pop("staging", None)
+    if isinstance(staging, Staging):
+        staging.discard()
+
+
 @event_priority(100)  # before the macros plugin renders any page
 def on_config(config, **kwargs):
+    _end_build()
     try:
-        content = state.load(ROOT, config.extra.get("kontor"))  # set by kontor/<id>.yml
+        today()
+        content = state.load(ROOT, config.extra.get("kontor"), _config_ref(config))  # set by kontor/<id>.yml
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
+    except SettingError as exc:
+        raise PluginError(str(exc)) from None
     publish_profile(config, content)
+    staging = Staging.begin(Path(config.site_dir))
+    config.site_dir = str(staging.folder)
+    warnings = _Warnings()
+    logging.getLogger("mkdocs").addHandler(warnings)
+    _build.update(staging=staging, warnings=warnings, strict=bool(config.strict))
     return config
 
 
@@ -34,14 +89,42 @@ def on_startup(command, **kwargs):
     state.set_pdf(command != "serve")
 
 
+@event_priority(-100)  # after the other plugins' post-build steps
 def on_post_build(config, **kwargs):
-    from macros.macro_functions import pdf_path
-    from macros.pdf import PdfError, print_pages
-
-    jobs = {pdf_path(doc_id): page for doc_id, page in state.requested_pdfs().items()}
+    """The outputs made from the finished pages, then the swap: nothing is published unless all
+    of them succeeded."""
+    site_dir = Path(config["site_dir"])
     try:
-        written = print_pages(Path(config["site_dir"]), jobs)
+        _print_pdfs(site_dir)
     except PdfError as exc:
         raise PluginError(str(exc)) from None
+    path = write_calendar(state.get(ROOT), today(), site_dir)
+    log.debug("Skrev %s", path.relative_to(site_dir))
+
+    staging, warnings = _build.get("staging"), _build.get("warnings")
+    if not isinstance(staging, Staging):
+        return
+    if _build.get("strict") and isinstance(warnings, _Warnings) and warnings.count:
+        _end_build()  # strict mode fails this build next; the previous site stays
+        return
+    staging.publish()
+    _build.pop("staging")
+    config.site_dir = str(staging.target)
+    _end_build()
+
+
+def _print_pdfs(site_dir: Path) -> None:
+    """Every document page to pdf/<id>.pdf, and the Rutineperm with its page numbers."""
+    if not state.pdf_enabled():
+        return
+    jobs = {pdf_path(doc_id): page for doc_id, page in state.requested_pdfs().items()}
+    written = print_pages(site_dir, jobs)
     if written:
         log.info("Laget %d PDF-er i pdf/", len(written))
+    if (site_dir / BINDER_PAGE).exists():
+        out, pages = print_binder(site_dir)
+        log.info("Laget %s (%d sider)", out.relative_to(site_dir).as_posix(), pages)
+
+
+def on_build_error(error, **kwargs):
+    _end_build()

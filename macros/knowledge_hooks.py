@@ -1,6 +1,6 @@
 """MkDocs hooks for the knowledge layer: sources and glossary validated up front, a Kilder box on
-every page that names sources, glossary abbreviations explained on every page, and the
-Rutineperm PDF after the build."""
+every page that names sources, and glossary abbreviations explained on every page. (The
+Rutineperm PDF is printed by macros/hooks.py with the other outputs.)"""
 from __future__ import annotations
 
 import logging
@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of the package
     sys.path.insert(0, str(ROOT))
 
-from macros import knowledge, state  # noqa: E402
+from macros import knowledge  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.rutineportalen.kunnskap")
 
@@ -36,19 +36,3 @@ def on_page_content(html, page, config, files, **kwargs):
     if not sources:
         return html
     return html + str(knowledge.sources_box(sources))  # str: Markup would escape the page
-
-
-def on_post_build(config, **kwargs):
-    if not state.pdf_enabled():
-        return
-    from macros.pdf import PdfError
-    from macros.rutineperm import PAGE, print_binder
-
-    site_dir = Path(config["site_dir"])
-    if not (site_dir / PAGE).exists():
-        return
-    try:
-        out, pages = print_binder(site_dir)
-    except PdfError as exc:
-        raise PluginError(str(exc)) from None
-    log.info("Laget %s (%d sider)", out.relative_to(site_dir).as_posix(), pages)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import ContentError
 from .models.kontor import Kontor, Tillegg
 
 if TYPE_CHECKING:  # content.py imports this module
@@ -15,9 +16,11 @@ KONTOR_DIR = "kontor"
 DOCS_DIR = "docs"
 
 
-def load_kontor(loader: "Loader", content: "Content", kontor_id: str | None) -> None:
+def load_kontor(loader: "Loader", content: "Content", kontor_id: str | None,
+                config_ref: tuple[str, int] = ("mkdocs.yml", 1)) -> None:
     """Validate every profile in kontor/ (so a change to the shared routines that strands an
-    office's addition fails every build), and make `kontor_id`'s profile the active one."""
+    office's addition fails every build), and make `kontor_id`'s profile the active one;
+    `config_ref` is the file and line that set extra.kontor, for the message when it is unknown."""
     profiles: dict[str, Kontor] = {}
     folder = loader.root / KONTOR_DIR
     # only *.yaml: kontor/<id>.yml next to it is that office's MkDocs configuration
@@ -47,13 +50,8 @@ def load_kontor(loader: "Loader", content: "Content", kontor_id: str | None) -> 
         content.kontor = profiles[kontor_id]
     elif kontor_id not in loader.failed:
         known = ", ".join(sorted(profiles)) or "(ingen)"
-        loader.errors.append(_config_error(
-            f"extra.kontor er '{kontor_id}', men {KONTOR_DIR}/{kontor_id}.yaml finnes ikke; kjente kontor: {known}"))
-
-
-def _config_error(message: str):
-    from .errors import ContentError
-    return ContentError("mkdocs.yml", 1, message)
+        loader.errors.append(ContentError(
+            *config_ref, f"extra.kontor er '{kontor_id}', men {KONTOR_DIR}/{kontor_id}.yaml finnes ikke; kjente kontor: {known}"))
 
 
 def _check_target(loader: "Loader", content: "Content", doc, i: int, tillegg: Tillegg) -> None:

@@ -18,7 +18,7 @@ from . import state
 from .content import Content, today
 from .dates import norsk_dato
 from .models.base import Metadata
-from .pdf import CHROMIUM, PdfError, launch
+from .pdf import PdfError, printer
 from .render import render
 from .views import DocumentView, document_view
 
@@ -152,33 +152,22 @@ _FILL = """(numbers) => {
 
 def print_binder(site_dir: Path, max_passes: int = 4) -> tuple[Path, int]:
     """Print the Rutineperm page to PDF until the page numbers in its table of contents hold."""
-    if not Path(CHROMIUM).exists():
-        raise PdfError(f"Chromium mangler ({CHROMIUM}), så rutineperm-PDF-en kan ikke lages. "
-                       "Bygg uten PDF med RUTINEPORTALEN_PDF=0.")
-    from playwright.sync_api import sync_playwright
-
     target = site_dir / PDF
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+    with tempfile.TemporaryDirectory() as tmp, printer(site_dir) as p:
         draft = Path(tmp) / "rutineperm.pdf"
-        browser = launch(p)
-        try:
-            page = browser.new_page()
-            page.emulate_media(media="print", color_scheme="light")
-            page.goto((site_dir / PAGE).resolve().as_uri(), wait_until="load")
-            toc = page.evaluate("""() => Array.from(document.querySelectorAll('[data-rp-side]')).map(
-                function (el) { return [el.getAttribute('data-rp-side'), el.getAttribute('data-rp-tittel')]; })""")
-            ids, titles = [t[0] for t in toc], [t[1] for t in toc]
-            filled: dict[str, int] = {}
-            for _ in range(max_passes):
-                page.pdf(path=str(draft), format="A4", print_background=True, prefer_css_page_size=True)
-                pages = pdf_pages(draft)
-                numbers = dict(zip(ids, first_pages(pages, titles)))
-                if numbers == filled:
-                    shutil.copyfile(draft, target)
-                    return target, len(pages)
-                page.evaluate(_FILL, numbers)
-                filled = numbers
-        finally:
-            browser.close()
+        p.open(PAGE)
+        toc = p.page.evaluate("""() => Array.from(document.querySelectorAll('[data-rp-side]')).map(
+            function (el) { return [el.getAttribute('data-rp-side'), el.getAttribute('data-rp-tittel')]; })""")
+        ids, titles = [t[0] for t in toc], [t[1] for t in toc]
+        filled: dict[str, int] = {}
+        for _ in range(max_passes):
+            p.pdf(draft)
+            pages = pdf_pages(draft)
+            numbers = dict(zip(ids, first_pages(pages, titles)))
+            if numbers == filled:
+                shutil.copyfile(draft, target)
+                return target, len(pages)
+            p.page.evaluate(_FILL, numbers)
+            filled = numbers
     raise PdfError(f"Sidetallene i innholdsfortegnelsen i rutinepermen stabiliserte seg ikke etter {max_passes} utskrifter")

@@ -12,12 +12,12 @@ _pdfs: dict[str, str] = {}
 _settings = {"pdf": True}
 
 
-def load(root: Path, kontor_id: str | None = None) -> Content:
+def load(root: Path, kontor_id: str | None = None, config_ref: tuple[str, int] = ("mkdocs.yml", 1)) -> Content:
     """Load (again) for a new build, for the office `kontor_id` or the shared core;
     raises ContentErrors when anything is wrong."""
     _current.pop(root, None)
     _pdfs.clear()
-    content = load_content(root, kontor_id)
+    content = load_content(root, kontor_id, config_ref)
     _current[root] = content
     return content
 

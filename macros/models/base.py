@@ -92,6 +92,19 @@ def safe_markdown(value: str, info: ValidationInfo) -> str:
     return value
 
 
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+
+
+def _plausible_date(value: dt.date) -> dt.date:
+    # A date such as 9999-12-31 would overflow the calendar arithmetic long after loading.
+    if not EARLIEST <= value <= LATEST:
+        raise PydanticCustomError(
+            "rp_dato", "må være en dato mellom {first} og {last} (fikk '{value}')",
+            {"first": EARLIEST.isoformat(), "last": LATEST.isoformat(), "value": value.isoformat()})
+    return value
+
+
+Dato = Annotated[dt.date, AfterValidator(_plausible_date)]
 Id = Annotated[str, AfterValidator(_id)]
 Version = Annotated[str, AfterValidator(_version)]
 Text = Annotated[str, AfterValidator(not_blank), AfterValidator(_no_contact_data)]
@@ -110,6 +123,6 @@ class Metadata(Model):
     hjemmel: list[str] = Field(default_factory=list)
     versjon: Version
     eier: Text
-    sist_revidert: dt.date
-    neste_revisjon: dt.date
+    sist_revidert: Dato
+    neste_revisjon: Dato
     kilde: Markdown
