@@ -1,6 +1,7 @@
 """One Jinja environment, autoescape on, that renders the partials in overrides/partials."""
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,12 @@ def css_string(text: str) -> Markup:
     return Markup("".join(out))
 
 
+def fingerprint(text: str) -> str:
+    """A short hash of an item's text: a tick is stored under it, so an id that comes to mean
+    another text (ids swapped or reused at the same version) does not inherit the tick."""
+    return hashlib.sha256(str(text).encode("utf-8")).hexdigest()[:10]
+
+
 @lru_cache(maxsize=4)
 def environment(partials: Path = PARTIALS) -> Environment:
     env = Environment(
@@ -46,6 +53,7 @@ def environment(partials: Path = PARTIALS) -> Environment:
     )
     env.filters["md"] = markdown_source
     env.filters["css_string"] = css_string
+    env.filters["fingerprint"] = fingerprint
     return env
 
 

@@ -12,6 +12,7 @@ from tests.sitebuild import ROOT, build, copy_project
 pytestmark = pytest.mark.browser
 
 ROUTINE_20A = "rutiner/paragraf-20a.html"
+VERSION_20A = yaml.safe_load((ROOT / "routines/paragraf-20a.yaml").read_text(encoding="utf-8"))["versjon"]
 
 
 def all_storage(page) -> dict:
@@ -27,6 +28,13 @@ def check_ids(page):
     return page.eval_on_selector_all("input[data-rp-sjekk]", "els => els.map(e => e.dataset.rpSjekk)")
 
 
+def stored_key(page, doc_version: str, item_id: str) -> str:
+    """The key a tick is stored under: document, version, item id and the fingerprint of its text."""
+    fingerprint = page.get_attribute(f'input[data-rp-sjekk="{item_id}"]', "data-rp-tekst")
+    assert fingerprint and len(fingerprint) == 10
+    return f"rutineportalen:{doc_version}:{item_id}:{fingerprint}"
+
+
 def test_tick_survives_reload_and_navigation(context, base_url):
     page = context.new_page()
     page.goto(base_url + ROUTINE_20A)
@@ -37,7 +45,7 @@ def test_tick_survives_reload_and_navigation(context, base_url):
     page.check(f'input[data-rp-sjekk="{ids[0]}"]')
     page.check(f'input[data-rp-sjekk="{ids[2]}"]')
     assert page.inner_text("[data-rp-fremdrift]") == f"2 av {total} punkter er krysset av"
-    assert storage(page) == {f"rutineportalen:paragraf-20a:1.0:{ids[0]}": "1", f"rutineportalen:paragraf-20a:1.0:{ids[2]}": "1"}
+    assert storage(page) == {stored_key(page, f"paragraf-20a:{VERSION_20A}", ids[0]): "1", stored_key(page, f"paragraf-20a:{VERSION_20A}", ids[2]): "1"}
     page.reload()
     assert page.is_checked(f'input[data-rp-sjekk="{ids[0]}"]') and page.is_checked(f'input[data-rp-sjekk="{ids[2]}"]')
     assert not page.is_checked(f'input[data-rp-sjekk="{ids[1]}"]')
@@ -82,13 +90,13 @@ def test_checklist_works_by_keyboard_and_announces_progress(context, base_url):
 
 
 def test_new_version_starts_clean(browser, tmp_path):
-    """Two builds served from one origin: version 1.0 and a copy with version 1.1."""
+    """Two builds served from one origin: the current version and a copy with a newer one."""
     root = tmp_path / "www"
     old = build(ROOT, root / "v1", env={"RUTINEPORTALEN_PDF": "0"})
     assert old.returncode == 0, old.output
     project = copy_project(tmp_path / "p")
     path = project / "routines" / "paragraf-20a.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('versjon: "1.0"', 'versjon: "1.1"'), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(f'versjon: "{VERSION_20A}"', f'versjon: "{VERSION_20A}.1"'), encoding="utf-8")
     new = build(project, root / "v2", env={"RUTINEPORTALEN_PDF": "0"})
     assert new.returncode == 0, new.output
     with serve(root) as url:
@@ -97,7 +105,7 @@ def test_new_version_starts_clean(browser, tmp_path):
         page.goto(url + "v1/" + ROUTINE_20A)
         first = check_ids(page)[0]
         page.check(f'input[data-rp-sjekk="{first}"]')
-        assert storage(page) == {f"rutineportalen:paragraf-20a:1.0:{first}": "1"}
+        assert storage(page) == {stored_key(page, f"paragraf-20a:{VERSION_20A}", first): "1"}
         page.goto(url + "v2/" + ROUTINE_20A)
         assert not page.is_checked(f'input[data-rp-sjekk="{first}"]')
         assert storage(page) == {}  # the old version's ticks are forgotten

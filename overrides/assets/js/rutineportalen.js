@@ -1,6 +1,7 @@
 /* Rutineportalen: interactive checklists.
-   Only booleans are stored (which boxes are ticked), under "<prefix><item id>" where the prefix
-   holds the document id and version, so a new version starts clean. Nothing typed into a
+   Only booleans are stored (which boxes are ticked), under "<prefix><item id>:<text fingerprint>"
+   where the prefix holds the document id and version, so a new version starts clean, and an id
+   that comes to stand for another text does not inherit the tick. Nothing typed into a
    field is ever stored (taushetsplikt). Mounted on data-* attributes and re-run on Material's
    document$ so it also works after instant navigation. */
 (function () {
@@ -10,13 +11,18 @@
     try { return window.localStorage; } catch (e) { return null; }
   }
 
-  function forgetOldVersions(docId, prefix) {
+  function keyOf(prefix, box) {
+    return prefix + box.getAttribute("data-rp-sjekk") + ":" + box.getAttribute("data-rp-tekst");
+  }
+
+  // Ticks of other versions, and of items whose text has changed, are removed.
+  function forgetStale(docId, keys) {
     var s = store();
     if (!s) return;
     var base = "rutineportalen:" + docId + ":";
     for (var i = s.length - 1; i >= 0; i--) {
       var key = s.key(i);
-      if (key && key.indexOf(base) === 0 && key.indexOf(prefix) !== 0) s.removeItem(key);
+      if (key && key.indexOf(base) === 0 && keys.indexOf(key) === -1) s.removeItem(key);
     }
   }
 
@@ -32,7 +38,7 @@
     var boxes = Array.prototype.slice.call(root.querySelectorAll("input[data-rp-sjekk]"));
     var progress = root.querySelector("[data-rp-fremdrift]");
     var s = store();
-    forgetOldVersions(docId, prefix);
+    forgetStale(docId, boxes.map(function (box) { return keyOf(prefix, box); }));
 
     function update() {
       var done = boxes.filter(function (b) { return b.checked; }).length;
@@ -40,7 +46,7 @@
     }
 
     boxes.forEach(function (box) {
-      var key = prefix + box.getAttribute("data-rp-sjekk");
+      var key = keyOf(prefix, box);
       box.checked = !!(s && s.getItem(key) === "1");
       box.addEventListener("change", function () {
         if (s) {
@@ -55,7 +61,7 @@
         if (!window.confirm("Vil du fjerne alle avkrysninger i denne listen?")) return;
         boxes.forEach(function (box) {
           box.checked = false;
-          if (s) s.removeItem(prefix + box.getAttribute("data-rp-sjekk"));
+          if (s) s.removeItem(keyOf(prefix, box));
         });
         update();
         if (progress) progress.focus();
