@@ -28,6 +28,7 @@ ROUTINES_DIR = "routines"
 CHECKLISTS_DIR = "checklists"
 LAW_FILE = "data/lover.yaml"
 HOSTS_FILE = "data/eksterne-verter.yaml"
+DOCS_DIR = "docs"
 CATALOGUE_DIR = "catalogue/tiltak"
 VOCABULARY_FILE = "catalogue/vokabular.yaml"
 
@@ -111,6 +112,7 @@ def load_content(root: Path, kontor_id: str | None = None,
     """Everything the site shows, validated; raises ContentErrors listing every problem.
     `config_ref`: the MkDocs configuration file (and line) that chose the office."""
     loader = Loader(root)
+    loader.context["sidefiler"] = site_files(root)
     verter, _ = loader.model(root / HOSTS_FILE, EksterneVerter)
     if verter is not None:
         loader.context["eksterne_verter"] = verter.hosts()
@@ -150,6 +152,17 @@ def load_content(root: Path, kontor_id: str | None = None,
     if loader.errors:
         raise ContentErrors(loader.errors)
     return content
+
+
+def site_files(root: Path) -> frozenset[str]:
+    """Every path under docs/ a link in content may name, with the tiltak pages generated from
+    catalogue/tiltak/*.yaml (tiltak/t-<id>.md)."""
+    docs = root / DOCS_DIR
+    found = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
+    catalogue = root / CATALOGUE_DIR
+    if catalogue.is_dir():
+        found |= {f"tiltak/t-{p.stem}.md" for p in catalogue.glob("*.yaml")}
+    return frozenset(found)
 
 
 def load_catalogue(loader: Loader, content: Content) -> None:

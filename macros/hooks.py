@@ -2,6 +2,7 @@
 and publish it only when every page, PDF and the calendar have succeeded (macros.publish)."""
 from __future__ import annotations
 
+import atexit
 import logging
 import re
 import sys
@@ -39,6 +40,28 @@ class _Warnings(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
 
+
+class _MacroErrorInOneLine(logging.Filter):
+    """mkdocs-macros reports a failing macro with a Python traceback (then exits): an author
+    gets the page and the message in one line instead."""
+
+    _FILE = re.compile(r"_File_: `([^`]*)`")
+    _ERROR = re.compile(r"^_(\w+)_: (.*)$", re.MULTILINE)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        if "_Macro Rendering Error_" in text or "_Macro Syntax Error_" in text:
+            page = self._FILE.search(text)
+            error = next((m for m in self._ERROR.finditer(text) if m.group(1) != "File"), None)
+            detail = error.group(2).strip().strip('"') if error else "ukjent feil"
+            record.msg = f"docs/{page.group(1) if page else '?'}: makroen på siden feilet: {detail}"
+            record.args = ()
+        return True
+
+
+_MACRO_LOG = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
+if not any(isinstance(f, _MacroErrorInOneLine) for f in _MACRO_LOG.filters):
+    _MACRO_LOG.addFilter(_MacroErrorInOneLine())
 
 _build: dict[str, object] = {}
 """The build under way: its staging folder and warning counter."""
@@ -81,6 +104,8 @@ def on_config(config, **kwargs):
     warnings = _Warnings()
     logging.getLogger("mkdocs").addHandler(warnings)
     _build.update(staging=staging, warnings=warnings, strict=bool(config.strict))
+    # mkdocs-macros ends a build with sys.exit() on a macro error, past on_build_error
+    atexit.register(_end_build)
     return config
 
 

@@ -42,14 +42,29 @@ def _host_allowed(host: str, hosts: frozenset[str]) -> bool:
     return any(host == h or host.endswith("." + h) for h in hosts)
 
 
-def _link_problem(url: str, hosts: frozenset[str], *, image: bool) -> str | None:
+def _internal_problem(url: str, what: str, site_files: frozenset[str] | None) -> str | None:
+    """A link inside the site is written from the root of docs/ («/rutiner/samtalenotat.md»),
+    because the same text is shown on several pages; it must name a page or file that exists."""
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if not path:
+        return None  # an anchor on the same page
+    if not path.startswith("/"):
+        return (f"{what} «{url}» er relativ; skriv lenker innenfor nettstedet fra roten av docs/, "
+                "for eksempel /rutiner/samtalenotat.md")
+    if site_files is not None and path.lstrip("/") not in site_files:
+        return f"{what} «{url}» viser til docs{path}, som ikke finnes"
+    return None
+
+
+def _link_problem(url: str, hosts: frozenset[str], *, image: bool,
+                  site_files: frozenset[str] | None = None) -> str | None:
     # Browsers ignore tabs, line breaks and control characters inside a URL's scheme.
     cleaned = _INVISIBLE.sub("", url)
     parts = urlsplit(cleaned)
     scheme = parts.scheme.lower()
     what = "bildet" if image else "lenken"
     if not scheme and not cleaned.startswith("//"):
-        return None  # inside the site: MkDocs checks that it resolves
+        return _internal_problem(url, what, site_files)
     if image:
         return f"{what} «{url}» ligger utenfor nettstedet; bilder må ligge i docs/ og lenkes uten adresse til en annen vert"
     if scheme == "https" and parts.hostname and _host_allowed(parts.hostname, hosts):
@@ -86,8 +101,10 @@ def _attribute_problems(tag: str, attrs: dict[str, str]) -> list[str]:
     return out
 
 
-def problems(text: str, hosts: frozenset[str]) -> list[str]:
-    """What is wrong with an author's Markdown, each as a message; empty when it is safe."""
+def problems(text: str, hosts: frozenset[str], site_files: frozenset[str] | None = None) -> list[str]:
+    """What is wrong with an author's Markdown, each as a message; empty when it is safe.
+    `site_files`: the paths under docs/ (pages generated from content included) that internal
+    links may name; None leaves that check to MkDocs."""
     found: list[str] = []
     raw = _RAW_HTML.search(_CODE.sub("", text))
     if raw:
@@ -98,8 +115,8 @@ def problems(text: str, hosts: frozenset[str]) -> list[str]:
     parser.feed(markdown.markdown(text, extensions=_EXTENSIONS))
     for tag, attrs in parser.elements:
         if tag == "a" and "href" in attrs:
-            found.append(_link_problem(attrs["href"], hosts, image=False) or "")
+            found.append(_link_problem(attrs["href"], hosts, image=False, site_files=site_files) or "")
         if tag == "img" and "src" in attrs:
-            found.append(_link_problem(attrs["src"], hosts, image=True) or "")
+            found.append(_link_problem(attrs["src"], hosts, image=True, site_files=site_files) or "")
         found.extend(_attribute_problems(tag, attrs))
     return list(dict.fromkeys(p for p in found if p))

@@ -85,8 +85,8 @@ def _no_contact_data(value: str) -> str:
 
 
 def safe_markdown(value: str, info: ValidationInfo) -> str:
-    hosts = (info.context or {}).get("eksterne_verter", frozenset())
-    found = markdown_policy.problems(value, hosts)
+    context = info.context or {}
+    found = markdown_policy.problems(value, context.get("eksterne_verter", frozenset()), context.get("sidefiler"))
     if found:
         raise PydanticCustomError("rp_markdown", "{problem}", {"problem": "; ".join(found)})
     return value
