@@ -145,3 +145,23 @@ def test_every_form_has_an_a4_pdf_with_its_title_on_every_page(site, page, doc_i
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert abs(height / width - 297 / 210) < 0.01  # portrait A4
+
+
+def test_every_pdf_is_tagged_in_norwegian_with_title_and_outline(site):
+    """Screen readers get a structure tree, the document language and a title (Playwright's
+    tagged=True and outline=True; /Lang comes from <html lang="nb">)."""
+    import re
+    import subprocess
+
+    pdfs = sorted((site / "pdf").glob("*.pdf"))
+    assert len(pdfs) == 14
+    for pdf in pdfs:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+        assert fields["Tagged"].strip() == "yes", pdf.name
+        assert fields["Title"].strip().endswith(" - Rutineportalen") and len(fields["Title"].strip()) > 20, pdf.name
+        raw = pdf.read_bytes()
+        assert re.search(rb"/Lang\s*\(nb\)", raw), pdf.name
+        assert b"/StructTreeRoot" in raw and b"/Outlines" in raw, pdf.name
+        structure = subprocess.run(["pdfinfo", "-struct", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert "H1" in structure.split() or "H1 (block)" in structure, pdf.name
