@@ -153,3 +153,20 @@ def _print_pdfs(site_dir: Path) -> None:
 
 def on_build_error(error, **kwargs):
     _end_build()
+
+
+def on_serve(server, config, builder, **kwargs):
+    """`mkdocs serve` keeps showing the last good build while the content has errors: MkDocs
+    would hold every request until a build succeeds. The errors are still printed."""
+    rebuild = server.builder
+
+    def rebuild_keeping_last_good():
+        try:
+            rebuild()
+        except (Exception, SystemExit) as exc:
+            if str(exc):
+                log.error(str(exc))
+            log.error("Nettstedet ble ikke bygget på nytt; forrige vellykkede bygg vises til feilene over er rettet.")
+
+    server.builder = rebuild_keeping_last_good
+    return server

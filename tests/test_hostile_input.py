@@ -134,16 +134,6 @@ def test_a_bad_today_is_one_line(tmp_path, value):
                    f"RUTINEPORTALEN_IDAG må være en dato på formen ÅÅÅÅ-MM-DD mellom 2000 og 2100 (fikk '{value}')")
 
 
-def test_unknown_office_is_blamed_on_its_config_line(tmp_path):
-    project = copy_project(tmp_path / "p")
-    plant(project, "kontor/hamar.yml", "  kontor: hamar", "  kontor: hamr")
-    site = old_site(tmp_path / "site")
-    before = snapshot(site)
-    result = build(project, site, "-f", str(project / "kontor" / "hamar.yml"), env={"RUTINEPORTALEN_PDF": "0"})
-    line = (project / "kontor/hamar.yml").read_text(encoding="utf-8").splitlines().index("  kontor: hamr") + 1
-    assert_refused(result, site, before, f"kontor/hamar.yml:{line}: extra.kontor er 'hamr', men kontor/hamr.yaml finnes ikke")
-
-
 def _fake_chromium(tmp_path: Path, kind: str) -> str:
     path = tmp_path / f"chromium-{kind}"
     if kind == "missing":
@@ -219,3 +209,48 @@ def test_pdfs_cannot_read_files_of_the_build_machine(tmp_path):
         body = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
         assert "HEMMELIG-LINJE" not in body and "root:x" not in body, path.name
         assert b"HEMMELIG-LINJE" not in raw and b"root:x" not in raw, path.name
+
+
+def test_serve_keeps_the_last_good_build_while_content_has_errors(tmp_path):
+    import socket
+    import urllib.request
+
+    project = copy_project(tmp_path / "p")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUTINEPORTALEN_IDAG": FIXED_TODAY}
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+                                 "-f", str(project / "mkdocs.yml")], cwd=project, env=env, stdout=out, stderr=out)
+    url = f"http://127.0.0.1:{port}/rutiner/paragraf-17.html"
+
+    def wait_for(condition, what):
+        deadline = time.monotonic() + 90
+        while not condition():
+            assert proc.poll() is None, log.read_text(encoding="utf-8")
+            assert time.monotonic() < deadline, f"{what}:\n{log.read_text(encoding='utf-8')}"
+            time.sleep(0.2)
+
+    def title() -> str | None:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                html = response.read().decode("utf-8")
+        except OSError:
+            return None
+        return html.split("<title>", 1)[1].split("</title>", 1)[0]
+
+    try:
+        wait_for(lambda: title() is not None, "the first build")
+        first = title()
+        plant(project, "routines/paragraf-17.yaml", "\neier: ", '\nansvarlig: "x"\neier: ')
+        wait_for(lambda: "forrige vellykkede bygg vises" in log.read_text(encoding="utf-8"), "the failed rebuild")
+        line = next(i for i, text in enumerate((ROOT / "routines/paragraf-17.yaml").read_text(encoding="utf-8")
+                                               .splitlines(), 1) if text.startswith("eier:"))
+        assert f"routines/paragraf-17.yaml:{line}: ukjent felt 'ansvarlig'" in log.read_text(encoding="utf-8")
+        assert title() == first  # served at once, not held until the errors are fixed
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
