@@ -8,6 +8,7 @@ fixture is made from it by tools/seed003/scrub.py and keeps its line structure.
 
 from __future__ import annotations
 
+import ast
 import csv
 import re
 from collections import Counter
@@ -22,7 +23,10 @@ from tools.seed003.drafts import write_drafts
 from tools.seed003.extract import Extraction, extract
 from tools.seed003.paragraphs import parse_paragraphs, unmatched_options
 from tools.seed003.repair import repair_name, repair_text, repair_word
-from tools.seed003.scrub import PHONE_RE, check_structure, scrub_text
+from tools.seed003 import scrub
+from tools.seed003.places import FYLKE_OCR, FYLKER
+from tools.seed003.scrub import EMAIL_ANY_RE, FNR_RE, PHONE_RE, Lexicon, check_structure, scrub_text
+from tests.test_no_personal_data import PLANTED_EMAILS, PLANTED_FNR, PLANTED_PHONES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "seed003" / "seed003-scrubbed.txt"
 
@@ -243,7 +247,8 @@ def test_fixture_has_no_email_or_phone_number():
     addresses = EMAIL_RE.findall(text)
     assert len(addresses) == 143
     assert all(a.lower() == "kontakt@example.invalid" for a in addresses)
-    assert not PHONE_RE.search(text)
+    assert [m.group().lower() for m in EMAIL_ANY_RE.finditer(text)] == ["kontakt@example.invalid"] * 143
+    assert not PHONE_RE.search(text) and not FNR_RE.search(text)
     assert not re.search(r"\+47|(?<!\d)\d{3} \d{2} \d{3}(?!\d)|(?<!\d)\d{2} \d{2} \d{2} \d{2}(?!\d)", text)
     # the lines that held a name and a phone number now hold placeholders only
     phone_lines = [line for line in text.splitlines() if "<telefon>" in line]
@@ -251,15 +256,78 @@ def test_fixture_has_no_email_or_phone_number():
     assert all(set(line.replace("<telefon>", "").split()) == {"NN"} for line in phone_lines)
 
 
+def test_every_contact_position_of_the_fixture_holds_the_placeholder():
+    # block 3, «E-post til kontaktperson»: one line a row, the address then the county
+    lines = [t for _, t in cut_blocks(read_lines(FIXTURE))["epost_fylke"].content() if t.strip()]
+    counties = "|".join(map(re.escape, sorted(set(FYLKER) | set(FYLKE_OCR), key=len, reverse=True)))
+    assert len(lines) == 143
+    odd = [t for t in lines if not re.fullmatch(rf"[Kk]ontakt@example\.invalid (?:{counties})", t.strip())]
+    assert odd == []
+
+
+SCRUB_PY = Path(scrub.__file__)
+
+
+def test_the_scrubber_holds_no_list_of_names():
+    source = SCRUB_PY.read_text(encoding="utf-8")
+    # no two capitalised words in a row anywhere in the module (code, comments, docstrings):
+    # its examples are lower case or "NN"
+    assert re.findall(r"(?<![\w.])[A-ZÆØÅ][a-zæøå]+[ \t]+[A-ZÆØÅ][a-zæøå]+", source) == []
+    # no collection of three or more capitalised strings (a list of names, places or tokens)
+    lists = [node.lineno for node in ast.walk(ast.parse(source)) if isinstance(node, (ast.Tuple, ast.List, ast.Set))
+             and sum(isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value[:1].isupper()
+                     for e in node.elts) >= 3]
+    assert lists == []
+
+
+def _lexicon(common=(), structural=(), contact=()) -> Lexicon:
+    return Lexicon(frozenset(common), frozenset(structural), frozenset(contact))
+
+
 def test_scrub_keeps_the_line_structure():
-    text = ("Kontakt\n\nRing Kari Nordmann pa 912 34 567 eller\nKari.Nordmann@nav.no.\n"
-            " sgker +47 41234567 i dag 01122022\n")
-    out = scrub_text(text, ["Kari", "Nordmann"])
+    phone, mobile = PLANTED_PHONES[2], PLANTED_PHONES[0]  # "9xx xx xxx", "9xxxxxxx" filled in
+    text = (f"Kontakt\n\nRing Kari Nordmann pa {phone} eller\n{PLANTED_EMAILS[1]}.\n"
+            f" sgker +47 {mobile} i dag 01122022\n")
+    out = scrub_text(text, _lexicon(common={"kontakt", "ring", "pa", "eller", "sgker", "i", "dag"}))
     assert out == ("Kontakt\n\nRing NN NN pa <telefon> eller\nKontakt@example.invalid.\n"
                    " sgker <telefon> i dag 01122022\n")
     check_structure(text.split("\n"), out.split("\n"))
     with pytest.raises(AssertionError):
         check_structure(["a", "", "b"], ["a", "b", ""])
+
+
+@pytest.mark.parametrize("value", PLANTED_EMAILS + PLANTED_PHONES + PLANTED_FNR)
+def test_scrub_removes_every_written_form_of_an_address_or_number(value):
+    out = scrub_text(f"skriv til {value} i dag\n", _lexicon(common={"skriv", "til", "i", "dag"}))
+    assert out in ("skriv til kontakt@example.invalid i dag\n", "skriv til Kontakt@example.invalid i dag\n",
+                   "skriv til <telefon> i dag\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 2. a run of capitalised words with a proper noun in it; role and place words before it stay
+    ("De er:\n\nOla Testesen, avdelingsleder\n", "De er:\n\nNN NN, avdelingsleder\n"),
+    ("ledet av Prosjektleder Kari E. Testesen -\nNordmann i fjor", "ledet av Prosjektleder NN NN. NN -\nNN i fjor"),
+    ("lege i Hamar Ola\nTestesen sa", "lege i Hamar NN\nNN sa"),
+    ("NAV Hamar og Nav Testby", "NAV Hamar og Nav NN"),  # an unknown place is removed too
+    ("NAV Hamar og Tiltaket Hamar", "NAV Hamar og Tiltaket Hamar"),  # structural and common words stay
+    # 3. a lone proper noun next to a role
+    ("\nTestesen, arbeidsleder i tiltaket", "\nNN, arbeidsleder i tiltaket"),
+    ("med kollega Testesen fra", "med kollega NN fra"), ("Kbllega Testesen fra", "Kbllega NN fra"),
+    ("Kors v. Testesen: om", "Kors v. NN: om"), ("og Testesen kom", "og Testesen kom"),
+    # 1. name parts of the contact addresses, even alone
+    ("Nordmann kom ikke", "NN kom ikke"), ("NORDMANN kom", "NN kom"), ("nordmann kom", "nordmann kom"),
+])
+def test_names_are_found_from_the_text_and_the_contact_column(text, expected):
+    lex = _lexicon(common={"de", "er", "avdelingsleder", "ledet", "av", "prosjektleder", "i", "fjor", "lege", "sa",
+                           "og", "tiltaket", "arbeidsleder", "med", "kollega", "fra", "kors", "v", "om", "kom",
+                           "ikke", "nordmann"} - {"nordmann"},
+                   structural={"nav", "hamar"}, contact={"nordmann"})
+    assert scrub_text(text, lex) == expected
+
+
+def test_a_name_next_to_a_phone_number_is_removed():
+    text = f"Testesen {PLANTED_PHONES[1]}\n\nTestesen kom\n"
+    assert scrub_text(text, _lexicon(common={"kom"})) == "NN <telefon>\n\nTestesen kom\n"
 
 
 # --- drafts -----------------------------------------------------------------
