@@ -86,16 +86,14 @@ def search_text(t: Tiltak) -> str:
     return " ".join(dict.fromkeys(words))
 
 
-def join_nb(items: list[str]) -> str:
-    """'a', 'a og b', 'a, b og c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " og " + items[-1]
+KILDE_RAPPORT = {"status": "statusrapporten", "slutt": "sluttrapporten", "ukjent": "rapporten"}
+GRANT = "tilskudd til utvikling av sosiale tjenester"
 
 
 def kilde_text(t: Tiltak) -> str:
-    rader = [str(r) for r in t.kilde.rader]
-    return f"Kilde: rad {join_nb(rader)} i tilskuddsrapportene"
+    """The source as a reader knows it: the office's report on the grant for the year. The row numbers
+    (kilde.rader) point into a spreadsheet no reader has and stay in the YAML."""
+    return f"Kilde: {KILDE_RAPPORT[t.rapporttype]} fra {t.kontor} for {t.rapportaar} om {GRANT}"
 
 
 # ---------- facets ----------
@@ -126,13 +124,15 @@ def facet_values(t: Tiltak) -> dict[str, list[str]]:
         "tema": list(dict.fromkeys(t.tema)),
         "paragraf": list(dict.fromkeys(normalise_paragraph(p) for p in t.paragrafer)),
         "rapporttype": [t.rapporttype],
+        "rapportaar": [str(t.rapportaar)],
         "viderefort": [t.videreforing.status],
     }
 
 
 FACET_LEGENDS = (
     ("fylke", "Fylke"), ("kontor", "Kontor"), ("maalgruppe", "Målgruppe"), ("tema", "Tema"),
-    ("paragraf", "Paragraf i sosialtjenesteloven"), ("rapporttype", "Rapporttype"), ("viderefort", "Videreført"),
+    ("paragraf", "Paragraf i sosialtjenesteloven"), ("rapporttype", "Rapporttype"), ("rapportaar", "Rapportår"),
+    ("viderefort", "Videreført"),
 )
 
 
@@ -154,6 +154,7 @@ def facets(content: Content) -> list[Facet]:
         "tema": [v for v in (vok.tema if vok else []) if v in counts["tema"]],
         "paragraf": sorted(counts["paragraf"], key=_paragraph_order),
         "rapporttype": [v for v in RAPPORTTYPER if v in counts["rapporttype"]],
+        "rapportaar": sorted(counts["rapportaar"], reverse=True),  # newest first
         "viderefort": [v for v in VIDEREFORING if v in counts["viderefort"]],
     }
     labels: dict[str, Callable[[str], str]] = {

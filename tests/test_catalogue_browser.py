@@ -66,6 +66,21 @@ def test_filter_by_fylke_and_theme_is_kept_in_the_address(context, katalog_url):
     assert page.locator("[data-rp-katalog-filtre] input:checked").count() == 0
 
 
+def test_filter_by_reporting_year(context, katalog_url):
+    page = context.new_page()
+    page.goto(katalog_url)
+    year = page.locator('fieldset[data-rp-fasett="rapportaar"]')
+    assert year.locator("legend").inner_text().strip() == "Rapportår"
+    year.get_by_role("checkbox", name=re.compile(r"^2021")).check()
+    assert status(page) == "Viser 1 av 3 tiltak"
+    assert visible_ids(page) == ["fiktiv-familieveileder"]
+    assert page.url.endswith("tiltak/index.html?rapportaar=2021")
+    assert count_of(page, "fylke", "Vestland") == 1 and count_of(page, "fylke", "Innlandet") == 0
+    assert count_of(page, "rapportaar", "2022") == 2  # alternatives within the same filter keep their count
+    page.goto(katalog_url + "?rapportaar=2022&fylke=Innlandet")
+    assert visible_ids(page) == ["fiktiv-boligskolen", "fiktiv-jobbsmak"]
+
+
 def test_shared_address_restores_the_view(context, katalog_url):
     page = context.new_page()
     page.goto(katalog_url + "?tema=arbeid&fylke=Innlandet&q=unge&sorter=kontor")

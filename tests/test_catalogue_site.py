@@ -28,6 +28,7 @@ SECTIONS = [
 ]
 JA_NEI = {"ja": "Ja", "nei": "Nei", "uavklart": "Uavklart"}
 RAPPORT = {"status": "Statusrapport", "slutt": "Sluttrapport", "ukjent": "Ukjent"}
+KILDE = {"status": "statusrapporten", "slutt": "sluttrapporten", "ukjent": "rapporten"}
 
 
 # ---------- helpers: what the YAML says ----------
@@ -47,6 +48,11 @@ def paragraphs(text: str | None) -> list[str]:
 
 def text(el) -> str:
     return " ".join(el.get_text(" ").split())
+
+
+def label_text(el) -> str:
+    """A label as read: inline elements joined without extra spaces, «2022 (142)»."""
+    return " ".join(el.get_text().split())
 
 
 def nb_key(name: str) -> tuple:
@@ -109,6 +115,8 @@ def check_tiltak_page(site: Path, tid: str, rec: dict, recs: dict[str, dict]) ->
     assert [text(li) for li in body.select('[data-rp-felt="maalgrupper"] li')] == rec["maalgrupper"]
     assert [text(li) for li in body.select('[data-rp-felt="tema"] li')] == rec["tema"]
     assert field("rapporttype") == RAPPORT[rec["rapporttype"]]
+    assert field("rapportaar") == str(rec["rapportaar"])
+    assert text(body.select_one('[data-rp-felt="rapportaar"]').find_previous_sibling("dt")) == "Rapportår"
     assert field("videreforing") == JA_NEI[rec["videreforing"]["status"]]
 
     links = body.select('[data-rp-felt="paragrafer"] li')
@@ -141,12 +149,15 @@ def check_tiltak_page(site: Path, tid: str, rec: dict, recs: dict[str, dict]) ->
     else:
         assert samarbeid is None
 
-    rader = [str(r) for r in rec["kilde"]["rader"]]
-    rader_text = rader[0] if len(rader) == 1 else ", ".join(rader[:-1]) + " og " + rader[-1]
-    kilde = f"Kilde: rad {rader_text} i tilskuddsrapportene."
+    kilde = (f"Kilde: {KILDE[rec['rapporttype']]} fra {rec['kontor']} for {rec['rapportaar']} "
+             "om tilskudd til utvikling av sosiale tjenester.")
     if rec["kilde"].get("merknad"):
         kilde += f" Merknad: {rec['kilde']['merknad']}"
     assert field("kilde") == kilde
+    # The curator's working data stays in the YAML: no row number, no curator note on the page.
+    if rec["kilde"].get("kuratornotat"):
+        assert " ".join(rec["kilde"]["kuratornotat"].split()) not in text(page), tid
+    assert re.search(r"\brad(?:ene)? \d", text(body)) is None, tid
 
     similar = body.select('section[data-rp-seksjon="lignende"] li a')
     want = expected_similar(recs, tid)
@@ -168,10 +179,12 @@ def check_catalogue(site: Path, recs: dict[str, dict]) -> None:
         "fylke": lambda r: [r["fylke"]], "kontor": lambda r: [r["kontor"]],
         "maalgruppe": lambda r: set(r["maalgrupper"]), "tema": lambda r: set(r["tema"]),
         "paragraf": lambda r: {paragraph(p) for p in r.get("paragrafer", [])},
-        "rapporttype": lambda r: [r["rapporttype"]], "viderefort": lambda r: [r["videreforing"]["status"]],
+        "rapporttype": lambda r: [r["rapporttype"]], "rapportaar": lambda r: [str(r["rapportaar"])],
+        "viderefort": lambda r: [r["videreforing"]["status"]],
     }
     legends = {"fylke": "Fylke", "kontor": "Kontor", "maalgruppe": "Målgruppe", "tema": "Tema",
-               "paragraf": "Paragraf i sosialtjenesteloven", "rapporttype": "Rapporttype", "viderefort": "Videreført"}
+               "paragraf": "Paragraf i sosialtjenesteloven", "rapporttype": "Rapporttype", "rapportaar": "Rapportår",
+               "viderefort": "Videreført"}
     fieldsets = page.select("fieldset[data-rp-fasett]")
     assert [f["data-rp-fasett"] for f in fieldsets] == list(values)
     for fieldset in fieldsets:
@@ -229,7 +242,10 @@ def test_each_page_shows_its_record(fixture_site):
 def test_page_details_for_one_fixture(fixture_site):
     _, site = fixture_site
     body = soup(site, "tiltak/t-fiktiv-jobbsmak.html").select_one(".rp-tiltak")
-    assert text(body.select_one('[data-rp-felt="kilde"]')) == "Kilde: rad 10 og 15 i tilskuddsrapportene."
+    assert text(body.select_one('[data-rp-felt="kilde"]')) == (
+        "Kilde: statusrapporten fra Nav Testby for 2022 om tilskudd til utvikling av sosiale tjenester.")
+    assert [(text(dt), text(dt.find_next_sibling("dd"))) for dt in body.select("dl.rp-tiltak__fakta > dt")][-4:] == [
+        ("Rapporttype", "Statusrapport"), ("Rapportår", "2022"), ("Oppstart", "januar 2022"), ("Videreført", "Ja")]
     assert [text(s.h2) for s in body.select("section")] == [
         "Beskrivelse", "Hva tiltaket utvikler", "Resultater", "Hvordan måloppnåelse er undersøkt", "Utfordringer",
         "Suksessfaktorer", "Videreføring", "Samarbeidspartnere", "Lignende tiltak"]
@@ -238,9 +254,12 @@ def test_page_details_for_one_fixture(fixture_site):
     assert [a["href"] for a in body.select("a.rp-tiltak__rutine")] == [
         "../rutiner/paragraf-17.html", "../rutiner/paragraf-20a.html"]
     other = soup(site, "tiltak/t-fiktiv-boligskolen.html").select_one(".rp-tiltak")
-    assert text(other.select_one('[data-rp-felt="navn_rekonstruert"]')).startswith("Merk: Navnet mangler")
+    assert text(other.select_one('[data-rp-felt="navn_rekonstruert"]')) == (
+        "Merk: Kontorets rapport gir ikke tiltaket et fullstendig navn. Navnet over beskriver tiltaket og er laget "
+        "av redaksjonen.")
     assert text(other.select_one('[data-rp-felt="kilde"]')) == (
-        "Kilde: rad 24 i tilskuddsrapportene. Merknad: Navnet er avkortet i kilden.")
+        "Kilde: sluttrapporten fra Nav Prøvestad for 2022 om tilskudd til utvikling av sosiale tjenester. "
+        "Merknad: Navnet er beskrivende; tiltaket hadde ikke noe fullstendig navn i rapporten.")
     # The generated pages are outside the nav, so the sidebar does not grow with the catalogue.
     nav = soup(site, "tiltak/index.html").select_one("nav.md-nav--primary")
     assert nav.select('a[href*="t-fiktiv"]') == []
@@ -256,6 +275,29 @@ def test_catalogue_lists_every_record_with_facet_counts(fixture_site):
     assert item["data-paragraf"] == "17|20 a"
     assert "okonomisk" in item["data-sok"].split() and "privatokonomi" in item["data-sok"].split()
     assert page.select_one("form[data-rp-katalog-filtre]").has_attr("hidden")  # shown by the script
+
+
+def test_reporting_year_facet_lists_each_year_newest_first_with_counts(fixture_site):
+    _, site = fixture_site
+    page = soup(site, "tiltak/index.html")
+    names = [f["data-rp-fasett"] for f in page.select("fieldset[data-rp-fasett]")]
+    assert names[names.index("rapporttype") + 1] == "rapportaar"  # next to the report type, nothing reordered
+    fieldset = page.select_one('fieldset[data-rp-fasett="rapportaar"]')
+    assert text(fieldset.legend) == "Rapportår"
+    assert [(box["value"], label_text(box.find_parent("label"))) for box in fieldset.select('input[type="checkbox"]')] == [
+        ("2022", "2022 (2)"), ("2021", "2021 (1)")]
+    assert {li["data-id"]: li["data-rapportaar"] for li in page.select("ol[data-rp-katalog-liste] > li")} == {
+        "fiktiv-jobbsmak": "2022", "fiktiv-boligskolen": "2022", "fiktiv-familieveileder": "2021"}
+
+
+def test_curator_note_is_nowhere_in_the_built_site(fixture_site):
+    """kilde.kuratornotat is validated but never rendered: not on the page, not in the search index, not anywhere."""
+    project, site = fixture_site
+    note = records(project)["fiktiv-boligskolen"]["kilde"]["kuratornotat"]
+    assert "planted curator note" in note
+    built = [p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".js", ".xml", ".txt")]
+    assert any(p.name == "search_index.json" for p in built)
+    assert [p for p in built if "planted curator note" in p.read_text(encoding="utf-8", errors="replace")] == []
 
 
 def test_overview_charts(fixture_site):
@@ -305,3 +347,6 @@ def test_real_site_catalogue_matches_yaml(site):
     check_charts(site, recs)
     for tid, rec in recs.items():
         check_tiltak_page(site, tid, rec, recs)
+    # Every real tiltak comes from the reports on 2022, so the facet has exactly one option.
+    facet = soup(site, "tiltak/index.html").select_one('fieldset[data-rp-fasett="rapportaar"]')
+    assert [label_text(label) for label in facet.select("label")] == [f"2022 ({len(recs)})"]

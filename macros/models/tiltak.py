@@ -21,9 +21,13 @@ class Videreforing(Model):
 
 class Kilde(Model):
     rader: list[int] = Field(min_length=1)
-    """Row numbers (1-143) in the source spreadsheet; two when a tiltak was reported twice."""
+    """Row numbers (1-143) in the source spreadsheet; two when a tiltak was reported twice. Never shown:
+    no reader has the spreadsheet."""
     merknad: Text | None = None
-    """Anything the curator could not settle from the source."""
+    """A note for readers, shown on the tiltak page: only what a reader needs to read the page right
+    (for example that the name is descriptive). Written about the tiltak, not about the spreadsheet."""
+    kuratornotat: Text | None = None
+    """The curator's working note (OCR, row boundaries, what was moved where). Validated, never rendered."""
 
 
 class Tiltak(Model):
@@ -40,6 +44,9 @@ class Tiltak(Model):
     paragrafer: list[Text] = Field(default_factory=list)
     """Sosialtjenesteloven paragraphs the report ticks, e.g. "17", "20 a"."""
     rapporttype: Literal["status", "slutt", "ukjent"]
+    rapportaar: int = Field(ge=2000, le=2100)
+    """The year the report covers. Seed 003 is one reporting round: the reports on 2022, written around
+    the turn of the year 2022/2023 (see README, «Kilder og verktøy for katalogen»)."""
     oppstart: Text | None = None
     beskrivelse: Text
     utvikler: Text | None = None

@@ -9,7 +9,7 @@
 (function () {
   "use strict";
 
-  var FACETS = ["fylke", "kontor", "maalgruppe", "tema", "paragraf", "rapporttype", "viderefort"];
+  var FACETS = ["fylke", "kontor", "maalgruppe", "tema", "paragraf", "rapporttype", "rapportaar", "viderefort"];
   var FOLD = [[/æ/g, "ae"], [/ø/g, "o"], [/å/g, "a"], [/ä/g, "ae"], [/ö/g, "o"], [/aa/g, "a"]];
 
   /* The same folding as macros/catalogue.py normalise(): "Økonomi" and "okonomi" meet. */
