@@ -61,3 +61,5 @@ class Metadata(Model):
     sist_revidert: dt.date
     neste_revisjon: dt.date
     kilde: Markdown
+    forslag: bool = False
+    """The whole document is our own proposal, not the source's: marked «Forslag fra Rutineportalen»."""
