@@ -191,9 +191,11 @@ def test_header_fields_match_the_issue_for_both_forms(page):
         assert any(label.lower().startswith("ny sak") for label in labels)
 
 
-# Vedlegg 10 from its heading to item 14, as transcribed by hand from the source (OCR repaired as
-# the kilde says: letters a-d, spaces at slashes); the examples keep exactly the source's brackets.
-SAMTALENOTAT_TEKST = """Samtalenotat – PROFH
+# The title, then vedlegg 10 from its heading to item 14, as transcribed by hand from the source (OCR
+# repaired as the kilde says: letters a-d, spaces at slashes); the examples keep exactly the source's brackets.
+SAMTALENOTAT_TEKST = """Mal for samtalenotat
+
+Samtalenotat – PROFH
 1. Bosituasjon:
 2. Familie og nettverk:
 3. Sosiale forhold:
