@@ -90,6 +90,11 @@ def test_ics_parses_with_a_yearly_event_per_activity_and_month_and_the_review_ev
     assert b"RRULE:FREQ=YEARLY\r\n" in raw and b"DTSTART;VALUE=DATE:20260601\r\n" in raw
     assert "minst to saker per\nveileder" not in str(juni["DESCRIPTION"])  # one paragraph, no Markdown breaks
     assert "Kontaktperson for internkontroll" in str(juni["DESCRIPTION"])
+    # our proposals are marked in the calendar as on the page
+    assert str(juni["DESCRIPTION"]).startswith("I løpet av juni. Ansvarlig (forslag fra Rutineportalen): "
+                                                "Kontaktperson for internkontroll. ")
+    refleksjon = events["arshjul-refleksjonsnotat-01@rutineportalen"]
+    assert str(refleksjon["DESCRIPTION"]).startswith("Forslag fra Rutineportalen: I løpet av januar. ")
 
 
 def test_the_arshjul_page_links_the_calendar_file(built):

@@ -19,8 +19,8 @@ class Aktivitet(Model):
     maaneder: list[Month] = Field(min_length=1)
     """Months 1-12 in which the activity takes place (1 = januar)."""
     ansvarlig: Text
-    """A role, never a person's name. The source names no one responsible for any activity, so
-    every ansvarlig is our proposal and the page marks it «Forslag fra Rutineportalen»."""
+    """A role, never a person's name. The source appoints no responsible role for any activity,
+    so every ansvarlig is our proposal and the page marks it «Forslag fra Rutineportalen»."""
     beskrivelse: Markdown
     bruker: list[Id] = Field(default_factory=list)
     """Ids of routines and checklists/forms the activity uses; checked against the content."""
