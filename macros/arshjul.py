@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .dates import MONTH_ABBR, MONTHS, norsk_dato
 from .models.arshjul import Aktivitet, Arshjul, Avvik, Avviksliste
 from .models.base import Metadata
+from .models.kontor import Kontor
 from .review import ReviewStatus, review_status
 
 if TYPE_CHECKING:  # content.py imports this module; only the type is needed here
@@ -205,6 +206,9 @@ class ArshjulView:
     denne: MaanedView
     ics_href: str
     rings_outer: float
+    kontor: Kontor | None = None
+    """The office of this build, whose own goals (kontor.maal) the page shows; None in the core."""
+    ta_i_bruk_href: str = "ta-i-bruk.md"
 
     @property
     def beskrivelse(self) -> str:
@@ -248,7 +252,8 @@ def arshjul_view(content: Content, today: dt.date, page_src: str) -> ArshjulView
             aktiviteter=[v for v in views if m in v.a.maaneder],
         ))
     return ArshjulView(hjul=hjul, aktiviteter=views, maaneder=months, denne=months[today.month - 1],
-                       ics_href=relative(ICS_NAME, page_src), rings_outer=outer + 6)
+                       ics_href=relative(ICS_NAME, page_src), rings_outer=outer + 6,
+                       kontor=content.kontor, ta_i_bruk_href=relative("ta-i-bruk.md", page_src))
 
 
 # ---------------------------------------------------------------- avvik
@@ -353,7 +358,9 @@ def calendar(content: Content, today: dt.date) -> bytes:
                 ev.add("dtend", start + dt.timedelta(days=1))
                 ev.add("rrule", vRecur({"FREQ": "YEARLY"}))
                 ev.add("transp", "TRANSPARENT")
-                ev.add("description", f"I løpet av {MONTHS[m - 1]}. Ansvarlig: {a.ansvarlig}. {' '.join(a.beskrivelse.split())}")
+                forslag = "Forslag fra Rutineportalen: " if a.forslag else ""
+                ev.add("description", f"{forslag}I løpet av {MONTHS[m - 1]}. Ansvarlig (forslag fra Rutineportalen): "
+                                      f"{a.ansvarlig}. {' '.join(a.beskrivelse.split())}")
                 ev.add("categories", ["Internkontroll"])
                 cal.add_component(ev)
     for doc in content.documents():

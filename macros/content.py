@@ -206,11 +206,39 @@ def check_document(loader: Loader, content: Content, obj: Metadata, doc: Located
     check_hjemmel(loader, content, obj.hjemmel, doc, ("hjemmel",))
     seksjoner: list[Seksjon] = getattr(obj, "seksjoner", [])
     check_unique_ids(loader, seksjoner, doc)
+    stikkprove = getattr(obj, "type", "") == "stikkprove"
     for si, seksjon in enumerate(seksjoner):
+        check_nummer(loader, seksjoner, si, doc)
         for pi, punkt in enumerate(seksjon.punkter):
-            if punkt.linjer is not None and punkt.type != "sporsmal":
-                loader.error(doc, ("seksjoner", si, "punkter", pi, "linjer"),
-                             "'linjer' gjelder bare punkter med type 'sporsmal' (utfyllingsspørsmål)")
+            loc = ("seksjoner", si, "punkter", pi)
+            if stikkprove and punkt.underpunkter:
+                loader.error(doc, loc + ("underpunkter",),
+                             "et stikkprøveskjema har ett punkt per rad; 'underpunkter' kan ikke brukes her")
+            for p, ploc in [(punkt, loc)] + [(u, loc + ("underpunkter", ui)) for ui, u in enumerate(punkt.underpunkter)]:
+                if p.linjer is not None and p.type != "sporsmal":
+                    loader.error(doc, ploc + ("linjer",),
+                                 "'linjer' gjelder bare punkter med type 'sporsmal' (utfyllingsspørsmål)")
+            for ui, under in enumerate(punkt.underpunkter):
+                if under.underpunkter:
+                    loader.error(doc, loc + ("underpunkter", ui, "underpunkter"),
+                                 "underpunkter kan ikke ha egne underpunkter; kilden har høyst to nivåer")
+
+
+def check_nummer(loader: Loader, seksjoner: list[Seksjon], si: int, doc: Located) -> None:
+    """A numbered heading continues the numbered list of the nearest section before it."""
+    nummer = seksjoner[si].nummer
+    if nummer is None:
+        return
+    before = [s for s in seksjoner[:si] if s.nummerert]
+    if not before:
+        loader.error(doc, ("seksjoner", si, "nummer"),
+                     "'nummer' fortsetter en nummerert liste, men ingen seksjon foran har 'nummerert: true'")
+        return
+    expected = len(before[-1].punkter) + 1
+    if nummer != expected:
+        loader.error(doc, ("seksjoner", si, "nummer"),
+                     f"'nummer' må fortsette nummereringen i seksjonen '{before[-1].id}', "
+                     f"som har {len(before[-1].punkter)} punkter: altså {expected} (fikk {nummer})")
 
 
 def check_hjemmel(loader: Loader, content: Content, refs: list[str], doc: Located, loc: tuple) -> None:
@@ -226,7 +254,9 @@ def check_unique_ids(loader: Loader, seksjoner: list[Seksjon], doc: Located) -> 
     seen: set[str] = set()
     for si, seksjon in enumerate(seksjoner):
         for loc, item_id in [(("seksjoner", si, "id"), seksjon.id)] + [
-            (("seksjoner", si, "punkter", pi, "id"), p.id) for pi, p in enumerate(seksjon.punkter)
+            (("seksjoner", si, "punkter", pi, *sub, "id"), q.id)
+            for pi, p in enumerate(seksjon.punkter)
+            for sub, q in [((), p)] + [(("underpunkter", ui), u) for ui, u in enumerate(p.underpunkter)]
         ]:
             if item_id in seen:
                 loader.error(doc, loc, f"id '{item_id}' er brukt mer enn én gang i dokumentet; seksjoner og punkter trenger hver sin id")

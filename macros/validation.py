@@ -36,6 +36,8 @@ def message(err: dict[str, Any], root: type[BaseModel]) -> str:
         return f"'{field}' må være en av: {choices} (fikk '{value}')"
     if kind.startswith("date_"):
         return f"'{field}' må være en gyldig dato på formen ÅÅÅÅ-MM-DD (fikk '{value}')"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"'{field}' må være true eller false (fikk '{value}')"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"'{field}' må være et heltall (fikk '{value}')"
     if kind in ("greater_than_equal", "less_than_equal"):

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,6 +90,11 @@ def test_ics_parses_with_a_yearly_event_per_activity_and_month_and_the_review_ev
     assert b"RRULE:FREQ=YEARLY\r\n" in raw and b"DTSTART;VALUE=DATE:20260601\r\n" in raw
     assert "minst to saker per\nveileder" not in str(juni["DESCRIPTION"])  # one paragraph, no Markdown breaks
     assert "Kontaktperson for internkontroll" in str(juni["DESCRIPTION"])
+    # our proposals are marked in the calendar as on the page
+    assert str(juni["DESCRIPTION"]).startswith("I løpet av juni. Ansvarlig (forslag fra Rutineportalen): "
+                                                "Kontaktperson for internkontroll. ")
+    refleksjon = events["arshjul-refleksjonsnotat-01@rutineportalen"]
+    assert str(refleksjon["DESCRIPTION"]).startswith("Forslag fra Rutineportalen: I løpet av januar. ")
 
 
 def test_the_arshjul_page_links_the_calendar_file(built):
@@ -272,10 +280,24 @@ def test_avvik_table_links_each_avvik_to_existing_stikkprove_rows(built, content
     rows = page.select("table[data-rp-avvik-tabell] tbody tr")
     avvik = content.arshjul.avvik.avvik
     assert [r["data-rp-avvik"] for r in rows] == [a.id for a in avvik]
-    titles = {r.th.get_text(strip=True) for r in rows}
-    for needle in ("endringsvedtak", "utbetalingen", "generelle vilkår", "sammen med brukeren",
-                   "§ 17 er aldri avsluttet", "Kartleggingsskjemaet brukes ulikt"):
-        assert any(needle in t for t in titles), needle
+    # the order of the risk assessments in chapter 3.5.2, each with the count the report gives or none
+    assert [(r.th.get_text(strip=True), r.find_all("td")[1].get_text(strip=True)) for r in rows] == [
+        ("Få spor av PROFH i sakene.", "To av fire kontorer"),
+        ("Det finnes ikke endringsvedtak.", "To av fire kontorer"),
+        ("Det er uklart hva som er vilkår om utbetaling, og hva som er vilkår om aktivitet etter § 20 a.", "Tre av fire kontorer"),
+        ("Det stilles mange og generelle vilkår i hvert vedtak.", "To av fire kontorer"),
+        ("Vedtaket har lite informasjon om at vilkårene er satt i samarbeid med brukeren.", "Tre av fire kontorer"),
+        ("Det mangler avslutning av tjenesten etter § 17.", "Ikke oppgitt"),
+        ("Brukere følger ikke opp tjenesten etter § 17.", "Ikke oppgitt"),
+        ("Vedtak har lite individuelle vilkår.", "Ikke oppgitt"),
+        ("Kartleggingsskjemaet brukes ulikt.", "Særlig ett kontor"),
+    ]
+    risiko = {r["data-rp-avvik"]: r.find_all("td")[0].get_text(strip=True) for r in rows}
+    assert risiko["faa-spor-av-rutinene"].startswith("Det kan tyde på at prosjektet ikke er godt nok kjent")
+    assert "sanksjon" not in risiko["mange-generelle-vilkaar"]  # that risk belongs to lite-individuelle-vilkaar
+    assert "sanksjon" in risiko["lite-individuelle-vilkaar"]
+    assert [th.get_text(strip=True) for th in page.select("table[data-rp-avvik-tabell] thead th")] == [
+        "Avvik", "Risiko", "Omfang i PROFH (2019)", "Fanges av"]
     for row, a in zip(rows, avvik):
         links = row.find_all("td")[-1].find_all("a")
         expected = [(k.skjema, p) for k in a.kontroll for p in k.punkter]
@@ -298,6 +320,81 @@ def test_avvik_pointing_at_a_missing_point_is_refused(tmp_path):
     line = line_of(path, '"punkt-80"')
     assert [str(e) for e in info.value.errors] == [
         f"data/avvik.yaml:{line}: 'punkt-80' er ikke et punkt i stikkprove-20a; punktene er punkt-1 til punkt-16"]
+
+
+# ---------------------------------------------------------------- our proposals and history
+
+FORSLAG = "Forslag fra Rutineportalen"
+
+
+def test_our_proposals_and_every_ansvarlig_are_marked_on_the_arshjul(built, content):
+    page = soup(built.site, "arshjul.html")
+    marked = {a["data-rp-aktivitet-tekst"] for a in page.select("article[data-rp-aktivitet-tekst]")
+              if a.select_one(":scope > p.rp-arshjul__forslag .rp-forslag")}
+    assert marked == {"refleksjonsnotat", "fagsamling"} == {a.id for a in content.arshjul.hjul.aktiviteter if a.forslag}
+    for article in page.select("article[data-rp-aktivitet-tekst]"):
+        facts = {d.dt.get_text(strip=True): d.dd for d in article.select("dl > div")}
+        assert facts["Ansvarlig"].select_one(".rp-forslag").get_text() == FORSLAG
+    for li in page.select("li[data-rp-aktivitet-denne]"):
+        marks = [m.get_text() for m in li.select(".rp-forslag")]
+        assert marks == [FORSLAG] * (2 if li["data-rp-aktivitet-denne"] == "fagsamling" else 1)
+    table = {a.get_text(): a.find_parent("li") for a in page.select("table.rp-arshjul__tabell td a")}
+    assert table["Refleksjonsnotater"].select_one(".rp-forslag").get_text() == FORSLAG
+    assert table["Stikkprøvekontroll 1"].select_one(".rp-forslag") is None
+    # no activity cites chapter 2, which says nothing about them
+    assert not [a.id for a in content.arshjul.hjul.aktiviteter if a.kilde and "apittel 2" in a.kilde]
+    refleksjon = page.select_one('article[data-rp-aktivitet-tekst="refleksjonsnotat"] .rp-arshjul__kilde').get_text(" ", strip=True)
+    assert refleksjon.startswith("Kilde: Vårt forslag;") and "kapittel 1.4" in refleksjon
+
+
+def test_the_2019_goals_are_history_and_the_core_asks_for_goals_of_its_own(built, content):
+    section = soup(built.site, "arshjul.html").select_one("section.rp-arshjul__maal")
+    prompt = section.select_one("[data-rp-maal-mangler]")
+    assert prompt.get_text(" ", strip=True).startswith("Kontoret trenger egne mål for internkontrollen i dag")
+    assert prompt.a["href"] == "ta-i-bruk.html#kontorprofilen"
+    assert section.select_one("[data-rp-kontormaal]") is None
+    history = section.select_one("[data-rp-profh-maal]")
+    assert history.p.get_text() == "I PROFH (2019) var målene i årshjulet for internkontroll:"
+    assert [li.get_text() for li in history.select("li")] == content.arshjul.hjul.maal
+    assert "Utføre internkontroll på området to ganger i løpet av 2019." in content.arshjul.hjul.maal
+    # every goal is inside the history block, none reads as today's goal
+    assert [li.get_text() for li in section.select("li")] == [li.get_text() for li in history.select("li")]
+
+
+def test_an_office_profile_sets_its_own_goals(tmp_path):
+    project = copy_project(tmp_path / "p")
+    replace_once(project / "kontor" / "hamar.yaml", "eksempel: true\n",
+                 "eksempel: true\nmaal:\n  - Ta stikkprøver etter § 17 og § 20 a tre ganger i året.\n"
+                 "  - Alle veiledere kjenner <tjenesten> etter § 17.\n")
+    site = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUTINEPORTALEN_IDAG": FIXED_TODAY, "RUTINEPORTALEN_PDF": "0"}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "kontor" / "hamar.yml"),
+                           "-d", str(site)], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    section = soup(site, "arshjul.html").select_one("section.rp-arshjul__maal")
+    assert section.select_one("[data-rp-maal-mangler]") is None
+    assert section.select_one(".rp-arshjul__kontormaal-tittel").get_text(" ", strip=True) == \
+        "Mål for internkontrollen ved Nav Hamar Eksempel :"
+    assert [li.get_text() for li in section.select("[data-rp-kontormaal] li")] == [
+        "Ta stikkprøver etter § 17 og § 20 a tre ganger i året.", "Alle veiledere kjenner <tjenesten> etter § 17."]
+    assert section.select_one("[data-rp-profh-maal]") is not None  # the PROFH goals stay, as history
+    # the same profile does not leak into the shared core
+    core = tmp_path / "core"
+    result = build(project, core, env={"RUTINEPORTALEN_PDF": "0"})
+    assert result.returncode == 0, result.output
+    assert soup(core, "arshjul.html").select_one("[data-rp-kontormaal]") is None
+
+
+def test_office_goals_are_checked_for_personal_data(tmp_path):
+    project = copy_project(tmp_path / "p")
+    path = project / "kontor" / "hamar.yaml"
+    replace_once(path, "eksempel: true\n", "eksempel: true\nmaal:\n  - Spør mottaket på 62 00 00 00.\n")
+    with pytest.raises(ContentErrors) as info:
+        load_content(project)
+    line = line_of(path, "62 00 00 00")
+    assert [str(e) for e in info.value.errors] == [
+        f"kontor/hamar.yaml:{line}: 'maal' kan ikke inneholde et telefonnummer (8 sifre): profilen skal ikke ha "
+        "telefonnumre; vis til sentralbordet eller mottaket i ord"]
 
 
 # ---------------------------------------------------------------- bad content in the årshjul

@@ -74,11 +74,12 @@ CASES = {
     "unknown key": (
         VALID.replace('eier: "Nav-leder"\n', 'eier: "Nav-leder"\nansvarlig: "Fagleder"\n'),
         ["routines/proeve.yaml:6: ukjent felt 'ansvarlig'; tillatte felt her er: id, tittel, kortnavn, hjemmel, "
-         "versjon, eier, sist_revidert, neste_revisjon, kilde, type, formaal, bruk, kopier_mal, seksjoner"],
+         "versjon, eier, sist_revidert, neste_revisjon, kilde, forslag, type, formaal, bruk, kopier_mal, seksjoner"],
     ),
     "unknown key in an item": (
         VALID.replace('tekst: "Gi informasjon om tjenesten."}', 'tekst: "Gi informasjon.", farge: rod}'),
-        ["routines/proeve.yaml:14: ukjent felt 'farge'; tillatte felt her er: id, type, tekst, linjer, eksempel, lenke, lenketekst"],
+        ["routines/proeve.yaml:14: ukjent felt 'farge'; tillatte felt her er: id, type, tekst, linjer, eksempel, lenke, "
+         "lenketekst, forslag, historikk, underpunkter"],
     ),
     "missing required field": (
         VALID.replace('eier: "Nav-leder"\n', ""),
@@ -169,3 +170,92 @@ def test_report_lists_count_and_every_error(tmp_path):
         "routines/andre.yaml:14: id 'p1' er brukt mer enn én gang i dokumentet; seksjoner og punkter trenger hver sin id",
         "routines/proeve.yaml:14: 'type' må være en av: sporsmal, sjekk, veiledning (fikk 'sjek')",
     ]
+
+
+# A routine with the source's two levels (underpunkter) and a heading that continues its numbering.
+NESTED = """\
+id: proeve
+tittel: "Prøverutine"
+hjemmel: ["sotjl § 17"]
+versjon: "1.0"
+eier: "Nav-leder"
+sist_revidert: "2019-12-01"
+neste_revisjon: "2020-12-01"
+kilde: "Laget for test."
+seksjoner:
+  - id: del-1
+    tittel: "Første del"
+    nummerert: true
+    punkter:
+      - id: p1
+        type: sjekk
+        tekst: "Gjør dette."
+        historikk: "I PROFH (2019) ble dette gjort slik."
+        underpunkter:
+          - {id: u1, type: veiledning, tekst: "Slik."}
+          - {id: u2, type: sporsmal, tekst: "Hvordan?", linjer: 2}
+  - id: del-2
+    tittel: "Videre"
+    nummer: 2
+    forslag: true
+"""
+
+
+def test_nested_routine_loads_with_sub_items_in_order(tmp_path):
+    rutine = load_content(project(tmp_path, NESTED)).routines["proeve"]
+    assert [p.id for p in rutine.items()] == ["p1", "u1", "u2"]
+    assert rutine.seksjoner[1].nummer == 2 and rutine.seksjoner[1].forslag
+
+
+NESTED_CASES = {
+    "sub-item with its own sub-items": (
+        NESTED.replace('          - {id: u1, type: veiledning, tekst: "Slik."}',
+                       '          - id: u1\n            type: veiledning\n            tekst: "Slik."\n'
+                       '            underpunkter: [{id: u3, type: veiledning, tekst: "Dypere."}]'),
+        ["routines/proeve.yaml:22: underpunkter kan ikke ha egne underpunkter; kilden har høyst to nivåer"],
+    ),
+    "history note that does not say PROFH (2019)": (
+        NESTED.replace('historikk: "I PROFH (2019) ble dette gjort slik."', 'historikk: "I 2019 ble dette gjort slik."'),
+        ["routines/proeve.yaml:17: 'historikk' må begynne med «I PROFH (2019)», så leseren ser at det gjelder "
+         "prosjektet i 2019 (fikk 'I 2019 ble dette gjort slik.')"],
+    ),
+    "numbered heading that skips a number": (
+        NESTED.replace("nummer: 2", "nummer: 14"),
+        ["routines/proeve.yaml:23: 'nummer' må fortsette nummereringen i seksjonen 'del-1', som har 1 punkter: "
+         "altså 2 (fikk 14)"],
+    ),
+    "numbered heading with no numbered list before it": (
+        NESTED.replace("    nummerert: true\n", ""),
+        ["routines/proeve.yaml:22: 'nummer' fortsetter en nummerert liste, men ingen seksjon foran har 'nummerert: true'"],
+    ),
+    "sub-item with an id used elsewhere": (
+        NESTED.replace("{id: u2,", "{id: p1,"),
+        ["routines/proeve.yaml:20: id 'p1' er brukt mer enn én gang i dokumentet; seksjoner og punkter trenger hver sin id"],
+    ),
+    "lines on a sub-item that is guidance": (
+        NESTED.replace('tekst: "Slik."}', 'tekst: "Slik.", linjer: 3}'),
+        ["routines/proeve.yaml:19: 'linjer' gjelder bare punkter med type 'sporsmal' (utfyllingsspørsmål)"],
+    ),
+    "forslag that is not yes or no": (
+        NESTED.replace("forslag: true", "forslag: kanskje"),
+        ["routines/proeve.yaml:24: 'forslag' må være true eller false (fikk 'kanskje')"],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", NESTED_CASES.values(), ids=NESTED_CASES.keys())
+def test_invalid_nested_routine_is_refused_with_exact_message(tmp_path, text, expected):
+    assert errors_for(tmp_path, text) == expected
+
+
+def test_stikkprove_form_cannot_have_sub_items(tmp_path):
+    root = project(tmp_path, VALID)
+    (root / "checklists").mkdir()
+    form = (NESTED.replace("id: proeve", "id: skjema").replace("seksjoner:", "type: stikkprove\nseksjoner:")
+            .replace('        historikk: "I PROFH (2019) ble dette gjort slik."\n', ""))
+    form = form[:form.index("  - id: del-2")]
+    (root / "checklists" / "skjema.yaml").write_text(form, encoding="utf-8")
+    with pytest.raises(ContentErrors) as info:
+        load_content(root)
+    assert [str(e) for e in info.value.errors] == [
+        "checklists/skjema.yaml:18: et stikkprøveskjema har ett punkt per rad; 'underpunkter' kan ikke brukes her"]

@@ -19,12 +19,15 @@ class Aktivitet(Model):
     maaneder: list[Month] = Field(min_length=1)
     """Months 1-12 in which the activity takes place (1 = januar)."""
     ansvarlig: Text
-    """A role, never a person's name."""
+    """A role, never a person's name. The source appoints no responsible role for any activity,
+    so every ansvarlig is our proposal and the page marks it «Forslag fra Rutineportalen»."""
     beskrivelse: Markdown
     bruker: list[Id] = Field(default_factory=list)
     """Ids of routines and checklists/forms the activity uses; checked against the content."""
     kilde: Markdown | None = None
     """Where the activity and its months come from, or that the month is our own choice."""
+    forslag: bool = False
+    """The activity itself is our proposal, not the source's: marked «Forslag fra Rutineportalen»."""
 
     @field_validator("maaneder")
     @classmethod
@@ -38,7 +41,8 @@ class Aktivitet(Model):
 class Arshjul(Model):
     tittel: Text
     maal: list[Text] = Field(min_length=1)
-    """The goals, verbatim from the source."""
+    """The goals of the årshjul in PROFH (2019), verbatim from the source. The page shows them
+    as history («I PROFH (2019) …»); an office sets its own goals in its profile (Kontor.maal)."""
     kilde: Markdown
     aktiviteter: list[Aktivitet] = Field(min_length=1)
 

@@ -126,3 +126,5 @@ class Metadata(Model):
     sist_revidert: Dato
     neste_revisjon: Dato
     kilde: Markdown
+    forslag: bool = False
+    """The whole document is our own proposal, not the source's: marked «Forslag fra Rutineportalen»."""

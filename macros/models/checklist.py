@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Id, Markdown, Metadata, Model, Text
-from .routine import Seksjon
+from .routine import Seksjon, all_items
 
 
 class Felt(Model):
@@ -32,4 +32,4 @@ class Sjekkliste(Metadata):
     seksjoner: list[Seksjon] = Field(min_length=1)
 
     def items(self):
-        return [p for s in self.seksjoner for p in s.punkter]
+        return all_items(self.seksjoner)

@@ -78,3 +78,6 @@ class Kontor(Model):
     eksempel: bool = False
     """An example profile (the PROFH offices' samples): shown as "Eksempel" on every addition."""
     tillegg: list[Tillegg] = Field(default_factory=list)
+    maal: list[SafeText] = Field(default_factory=list)
+    """The office's own goals for internkontroll, shown in the årshjul of its build instead of
+    the prompt to set them (the PROFH goals from 2019 are shown as history in every build)."""

@@ -28,6 +28,23 @@ def _relative_md_path(value: str) -> str:
 RelativeMdPath = Annotated[str, AfterValidator(_relative_md_path)]
 
 
+HISTORIKK_START = "I PROFH (2019)"
+
+
+def _historikk(value: str) -> str:
+    if not value.startswith(HISTORIKK_START):
+        raise PydanticCustomError(
+            "rp_historikk", "må begynne med «{start}», så leseren ser at det gjelder prosjektet i 2019 (fikk '{value}')",
+            {"start": HISTORIKK_START, "value": value[:60]},
+        )
+    return value
+
+
+Historikk = Annotated[Text, AfterValidator(_historikk)]
+"""A note that ties a statement to the 2019 project, so a new office can tell history from
+what it should do. Always begins «I PROFH (2019)»."""
+
+
 class Punkt(Model):
     """One item: a fill-in question (sporsmal), a check item (sjekk) or guidance (veiledning)."""
 
@@ -41,6 +58,12 @@ class Punkt(Model):
     (MkDocs checks it like any other link)."""
     lenketekst: Text | None = None
     """The link text; without it the link reads "Gå til siden"."""
+    forslag: bool = False
+    """The item is our own proposal, not from the source: the page marks it «Forslag fra Rutineportalen»."""
+    historikk: Historikk | None = None
+    """Shown under the item when its text is tied to the 2019 project (see Historikk)."""
+    underpunkter: list[Punkt] = Field(default_factory=list)
+    """Items indented under this one in the source (one level only; the build refuses deeper)."""
 
     @property
     def lines(self) -> int:
@@ -50,10 +73,19 @@ class Punkt(Model):
 class Seksjon(Model):
     id: Id
     tittel: Text
-    nivaa: int = Field(default=2, ge=2, le=3)
+    nivaa: int = Field(default=2, ge=2, le=4)
+    nummer: int | None = Field(default=None, ge=1)
+    """The number the source gives this heading when it continues the numbered list of the
+    section before it (e.g. 14 after items 1-13); shown before the title."""
     innledning: Markdown | None = None
+    eksempel: Text | None = None
+    """An example the source gives under the heading, before the items; shown as written."""
     nummerert: bool = False
+    forslag: bool = False
+    """The whole section is our own proposal: the page marks it «Forslag fra Rutineportalen»."""
     punkter: list[Punkt] = Field(default_factory=list)
+    avslutning: Markdown | None = None
+    """A paragraph after the items, where the source has one."""
 
 
 class Rutine(Metadata):
@@ -65,4 +97,9 @@ class Rutine(Metadata):
     seksjoner: list[Seksjon] = Field(min_length=1)
 
     def items(self) -> list[Punkt]:
-        return [p for s in self.seksjoner for p in s.punkter]
+        return all_items(self.seksjoner)
+
+
+def all_items(seksjoner: list[Seksjon]) -> list[Punkt]:
+    """Every item in document order, sub-items right after the item they belong to."""
+    return [q for s in seksjoner for p in s.punkter for q in (p, *p.underpunkter)]
