@@ -50,7 +50,7 @@ def take(site: str, out: str) -> None:
                 for name, rel in PAGES.items():
                     page.goto(base + rel)
                     page.wait_for_load_state("load")
-                    page.wait_for_timeout(200)
+                    page.wait_for_timeout(600)
                     full = page.evaluate("document.documentElement.scrollHeight")
                     wide = page.evaluate("document.documentElement.scrollWidth")
                     path = out_dir / f"{name}-{label}-{scheme}.png"
