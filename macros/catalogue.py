@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from .content import Content
 from .models.law import Lovhenvisning, normalise_paragraph
-from .models.tiltak import Fylke, Tiltak
+from .models.tiltak import FylkeIDag, Tiltak
 
 PAGE_DIR = "tiltak"
 CATALOGUE_PAGE = "tiltak/index.md"
@@ -35,7 +35,8 @@ RAPPORTTYPER = {"status": "Statusrapport", "slutt": "Sluttrapport", "ukjent": "U
 VIDEREFORING = {"ja": "Ja", "nei": "Nei", "uavklart": "Uavklart"}
 SORTS = (("navn", "Navn"), ("fylke", "Fylke"), ("kontor", "Kontor"))
 
-FYLKER: tuple[str, ...] = Fylke.__args__  # type: ignore[attr-defined]
+FYLKER: tuple[str, ...] = FylkeIDag.__args__  # type: ignore[attr-defined]
+"""Today's fylker: what the filter, the sorting and the overview chart use (data/kommuner.yaml)."""
 
 
 def page_src(tiltak_id: str) -> str:
@@ -79,7 +80,7 @@ def paragraphs(text: str | None) -> list[str]:
 
 def search_text(t: Tiltak) -> str:
     """Every distinct normalised word a person might search for, once, in order of appearance."""
-    parts = [t.navn, t.kontor, *t.kommuner, t.fylke, t.maalgruppe, *t.maalgrupper, *t.tema,
+    parts = [t.navn, t.kontor, *t.kommuner, t.fylke, *t.fylker_i_dag, t.maalgruppe, *t.maalgrupper, *t.tema,
              t.videreforing.begrunnelse, t.samarbeidspartnere or "", t.oppstart or ""]
     parts += [getattr(t, key) or "" for key, _ in SECTIONS]
     words = normalise(" ".join(parts)).split()
@@ -118,7 +119,7 @@ class Facet:
 def facet_values(t: Tiltak) -> dict[str, list[str]]:
     """The values of each filter for one tiltak (what the URL and the data-* attributes hold)."""
     return {
-        "fylke": [t.fylke],
+        "fylke": t.fylker_i_dag,  # today's fylke; the report's is shown on the tiltak page
         "kontor": [t.kontor],
         "maalgruppe": list(dict.fromkeys(t.maalgrupper)),
         "tema": list(dict.fromkeys(t.tema)),
@@ -373,7 +374,7 @@ def chart(chart_id: str, title: str, counts: Iterable[tuple[str, int]], noun: st
 
 
 def overview_charts(content: Content) -> list[Chart]:
-    by_fylke = Counter(t.fylke for t in content.tiltak.values())
+    by_fylke = Counter(f for t in content.tiltak.values() for f in t.fylker_i_dag)
     by_tema = Counter(tag for t in content.tiltak.values() for tag in dict.fromkeys(t.tema))
     vok_tema = content.vokabular.tema if content.vokabular else []
     return [

@@ -17,7 +17,7 @@ from .models.checklist import Sjekkliste
 from .models.kontor import Kontor
 from .models.law import LawLookup, Lovregister
 from .models.routine import Rutine, Seksjon
-from .models.tiltak import Tiltak, Vokabular
+from .models.tiltak import FYLKESREFORM_2024, Kommuneregister, Tiltak, Vokabular
 from .models.verter import EksterneVerter
 from .validation import validate
 from .yamlsource import Located, read_yaml
@@ -31,6 +31,7 @@ HOSTS_FILE = "data/eksterne-verter.yaml"
 DOCS_DIR = "docs"
 CATALOGUE_DIR = "catalogue/tiltak"
 VOCABULARY_FILE = "catalogue/vokabular.yaml"
+KOMMUNE_FILE = "data/kommuner.yaml"
 
 
 @dataclass
@@ -174,6 +175,7 @@ def load_catalogue(loader: Loader, content: Content) -> None:
     if vokabular is None:
         return
     content.vokabular = vokabular
+    register, _ = loader.model(loader.root / KOMMUNE_FILE, Kommuneregister)
     for tiltak, doc in loader.directory(CATALOGUE_DIR, Tiltak):
         stem = Path(doc.path).stem
         if tiltak.id != stem:
@@ -186,11 +188,32 @@ def load_catalogue(loader: Loader, content: Content) -> None:
         for i, nr in enumerate(tiltak.paragrafer):
             if loader.laws_known and content.laws.sotjl(nr) is None:
                 loader.error(doc, ("paragrafer", i), f"sosialtjenesteloven § {nr} finnes ikke i lovregisteret ({LAW_FILE})")
+        if register is not None:
+            check_fylker(loader, register, tiltak, doc)
         if tiltak.id in content.tiltak:
             loader.error(doc, ("id",), f"id '{tiltak.id}' er allerede brukt av et annet tiltak")
             continue
         content.tiltak[tiltak.id] = tiltak
         content.sources[f"tiltak:{tiltak.id}"] = doc
+
+
+def check_fylker(loader: Loader, register: Kommuneregister, tiltak: Tiltak, doc: Located) -> None:
+    """Today's fylke from the tiltak's kommuner; at least one must come from the fylke in its report."""
+    found: list[str] = []
+    for i, kommune in enumerate(tiltak.kommuner):
+        fylke = register.kommuner.get(kommune)
+        if fylke is None:
+            loader.error(doc, ("kommuner", i), f"kommunen '{kommune}' står ikke i {KOMMUNE_FILE}; "
+                                               f"legg den til der med dagens fylke (fylkesinndelingen fra 2024)")
+        elif fylke not in found:
+            found.append(fylke)
+    successors = FYLKESREFORM_2024.get(tiltak.fylke, (tiltak.fylke,))
+    all_known = all(k in register.kommuner for k in tiltak.kommuner)
+    if all_known and not set(found) & set(successors):
+        loader.error(doc, ("fylke",), f"fylket i rapporten er '{tiltak.fylke}', som i dag er {' eller '.join(successors)}, "
+                                      f"men kommunene ({', '.join(tiltak.kommuner)}) ligger i dag i {', '.join(found)} "
+                                      f"ifølge {KOMMUNE_FILE}; rett fylket eller kommunen")
+    tiltak._fylker_i_dag = found
 
 
 def check_document(loader: Loader, content: Content, obj: Metadata, doc: Located) -> None:

@@ -17,7 +17,7 @@ from .models.kilder import Kilderegister
 from .models.law import Lovregister
 from .models.ordliste import Ordliste
 from .models.routine import Rutine
-from .models.tiltak import Tiltak, Vokabular
+from .models.tiltak import Kommuneregister, Tiltak, Vokabular
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
@@ -32,6 +32,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "ordliste.schema.json": (Ordliste, "data/ordliste.yaml"),
     "arshjul.schema.json": (Arshjul, "data/arshjul.yaml"),
     "avvik.schema.json": (Avviksliste, "data/avvik.yaml"),
+    "kommuner.schema.json": (Kommuneregister, "data/kommuner.yaml"),
 }
 
 

@@ -34,7 +34,12 @@ KILDE = {"status": "statusrapporten", "slutt": "sluttrapporten", "ukjent": "rapp
 # ---------- helpers: what the YAML says ----------
 
 def records(project: Path) -> dict[str, dict]:
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((project / "catalogue" / "tiltak").glob("*.yaml"))}
+    """The YAML of each tiltak, plus "_fylker_i_dag": today's fylke of its kommuner from data/kommuner.yaml."""
+    register = yaml.safe_load((project / "data" / "kommuner.yaml").read_text(encoding="utf-8"))["kommuner"]
+    recs = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((project / "catalogue" / "tiltak").glob("*.yaml"))}
+    for rec in recs.values():
+        rec["_fylker_i_dag"] = list(dict.fromkeys(register[k] for k in rec["kommuner"]))
+    return recs
 
 
 def paragraph(nr) -> str:
@@ -87,6 +92,7 @@ def build_fixture_site(tmp: Path) -> tuple[Path, Path]:
     folder.mkdir(parents=True)
     for path in FIXTURES.glob("*.yaml"):
         shutil.copy(path, folder / path.name)
+    shutil.copy(FIXTURES.parent / "kommuner.yaml", project / "data" / "kommuner.yaml")
     result = build(project, tmp / "site", env={"RUTINEPORTALEN_PDF": "0"})
     assert result.returncode == 0, result.output
     return project, result.site
@@ -110,7 +116,11 @@ def check_tiltak_page(site: Path, tid: str, rec: dict, recs: dict[str, dict]) ->
 
     assert field("kontor") == rec["kontor"]
     assert field("kommuner") == ", ".join(rec["kommuner"])
-    assert field("fylke") == rec["fylke"]
+    assert field("fylke") == f"{' og '.join(rec['_fylker_i_dag'])} (i rapportåret: {rec['fylke']})"
+    assert field("rapportfylke") == f"(i rapportåret: {rec['fylke']})"
+    assert field("rapportaar-merknad") == (
+        "Kilden oppgir ikke hvilket år hver rapport er fra. Fylkesnavnene i rapportene er fra fylkesinndelingen "
+        "2020–2023, og rapportene omtaler mest arbeidet i 2022 og planer for 2023.")
     assert field("maalgruppe") == " ".join(rec["maalgruppe"].split())
     assert [text(li) for li in body.select('[data-rp-felt="maalgrupper"] li')] == rec["maalgrupper"]
     assert [text(li) for li in body.select('[data-rp-felt="tema"] li')] == rec["tema"]
@@ -176,7 +186,7 @@ def check_catalogue(site: Path, recs: dict[str, dict]) -> None:
     assert page.select_one("[data-rp-katalog-status]")["role"] == "status"
 
     values = {
-        "fylke": lambda r: [r["fylke"]], "kontor": lambda r: [r["kontor"]],
+        "fylke": lambda r: r["_fylker_i_dag"], "kontor": lambda r: [r["kontor"]],
         "maalgruppe": lambda r: set(r["maalgrupper"]), "tema": lambda r: set(r["tema"]),
         "paragraf": lambda r: {paragraph(p) for p in r.get("paragrafer", [])},
         "rapporttype": lambda r: [r["rapporttype"]], "rapportaar": lambda r: [str(r["rapportaar"])],
@@ -201,7 +211,7 @@ def check_catalogue(site: Path, recs: dict[str, dict]) -> None:
 def check_charts(site: Path, recs: dict[str, dict]) -> None:
     page = soup(site, "tiltak/oversikt.html")
     for chart_id, counts in (
-        ("rp-diagram-fylke", Counter(r["fylke"] for r in recs.values())),
+        ("rp-diagram-fylke", Counter(f for r in recs.values() for f in r["_fylker_i_dag"])),
         ("rp-diagram-tema", Counter(t for r in recs.values() for t in set(r["tema"]))),
     ):
         section = page.select_one(f'[data-rp-diagram="{chart_id}"]')
@@ -324,6 +334,7 @@ def test_hand_written_tiltak_page_is_refused(tmp_path):
     shutil.rmtree(folder)
     folder.mkdir()
     shutil.copy(FIXTURES / "fiktiv-jobbsmak.yaml", folder)
+    shutil.copy(FIXTURES.parent / "kommuner.yaml", project / "data" / "kommuner.yaml")
     (project / "docs" / "tiltak" / "t-fiktiv-jobbsmak.md").write_text("# Skrevet for hånd\n", encoding="utf-8")
     result = build(project, tmp_path / "site", env={"RUTINEPORTALEN_PDF": "0"})
     assert result.returncode == 1

@@ -51,9 +51,9 @@ def test_tick_survives_reload_and_navigation(context, base_url):
     assert page.is_checked(f'input[data-rp-sjekk="{ids[0]}"]') and page.is_checked(f'input[data-rp-sjekk="{ids[2]}"]')
     assert not page.is_checked(f'input[data-rp-sjekk="{ids[1]}"]')
     assert page.inner_text("[data-rp-fremdrift]") == f"2 av {total} punkter er krysset av"
-    # follow a nav link and come back
-    page.click('nav.md-nav--primary a[href$="paragraf-17.html"]')
-    page.wait_for_url("**/paragraf-17.html")
+    # follow a nav link (the section tab; the left menu is hidden on wide screens) and come back
+    page.locator("nav.md-tabs").get_by_role("link", name="Rutiner", exact=True).click()
+    page.wait_for_url("**/rutiner/index.html")
     page.go_back()
     page.wait_for_url("**/paragraf-20a.html")
     page.wait_for_selector("[data-rp-fremdrift]")
@@ -191,7 +191,7 @@ def test_leaving_with_unsaved_marks_asks_first(context, base_url):
     mark(page, 1, 1, "nei")
     messages = []
     page.once("dialog", lambda d: (messages.append(d.message), d.dismiss()))
-    page.click('nav.md-nav--primary a[href$="stikkprove-17.html"]')
+    page.locator("nav.md-tabs").get_by_role("link", name="Forside", exact=True).click()
     page.wait_for_timeout(300)
     assert messages == ["Du har markeringer som ikke lagres. Vil du forlate siden?"]
     assert page.url.endswith("stikkprove-20a.html")

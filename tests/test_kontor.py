@@ -218,7 +218,7 @@ def test_office_site_works_from_disk(sites, browser):
         page.on("request", lambda r: requests.append(r.url))
         page.goto((site / "index.html").as_uri())
         assert page.locator(".md-header__topic").first.inner_text().strip() == "Rutineportalen – Nav Hamar"
-        page.locator('.md-nav a[href$="rutiner/paragraf-17.html"]').first.click()
+        page.locator('.md-content a[href$="rutiner/paragraf-17.html"]').first.click()
         page.wait_for_url("**/rutiner/paragraf-17.html")
         box = page.get_by_role("note", name="Lokal tilpasning – Nav Hamar Eksempel Hvem gir økonomisk rådgiving hos oss")
         assert box.is_visible()

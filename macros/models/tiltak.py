@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from .base import Id, Model, Text
 
@@ -12,6 +12,26 @@ Fylke = Literal[
     "Agder", "Innlandet", "Møre og Romsdal", "Nordland", "Oslo", "Rogaland",
     "Troms og Finnmark", "Trøndelag", "Vestfold og Telemark", "Vestland", "Viken",
 ]
+"""The fylke in the report (the county division of 2020–2023)."""
+
+FylkeIDag = Literal[
+    "Agder", "Akershus", "Buskerud", "Finnmark", "Innlandet", "Møre og Romsdal", "Nordland", "Oslo",
+    "Rogaland", "Telemark", "Troms", "Trøndelag", "Vestfold", "Vestland", "Østfold",
+]
+"""Today's fylke (the county division from 1 January 2024)."""
+
+FYLKESREFORM_2024: dict[str, tuple[str, ...]] = {
+    "Viken": ("Østfold", "Akershus", "Buskerud"),
+    "Vestfold og Telemark": ("Vestfold", "Telemark"),
+    "Troms og Finnmark": ("Troms", "Finnmark"),
+}
+"""The fylker split in 2024 and what they became; every other fylke kept its name."""
+
+
+class Kommuneregister(Model):
+    """data/kommuner.yaml: today's fylke of every kommune the catalogue names."""
+
+    kommuner: dict[Text, FylkeIDag] = Field(min_length=1)
 
 
 class Videreforing(Model):
@@ -57,6 +77,12 @@ class Tiltak(Model):
     videreforing: Videreforing
     samarbeidspartnere: Text | None = None
     kilde: Kilde
+    _fylker_i_dag: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def fylker_i_dag(self) -> list[str]:
+        """Today's fylke of each of its kommuner, once each, in order; set from data/kommuner.yaml when loaded."""
+        return self._fylker_i_dag
 
 
 class Vokabular(Model):

@@ -1,0 +1,80 @@
+"""The site on a phone: no page is wider than the screen, and what a thumb must hit is big enough.
+
+One Chromium page visits every page of the built site once and measures it at 320, 390 and 768 px
+by resizing the viewport, so the whole site is checked in one pass.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.quality import axe_violations
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (320, 390, 768)
+TARGET = 44  # px, WCAG 2.5.5
+
+
+def all_pages(site) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def test_the_site_has_the_pages_we_expect_to_measure(site):
+    pages = all_pages(site)
+    assert len(pages) > 150  # every hand-written page plus one per tiltak
+    assert "rutiner/kartlegging.html" in pages and "skjema/stikkprove-17.html" in pages
+
+
+def test_no_page_is_wider_than_the_screen(browser, base_url, site):
+    page = browser.new_page(viewport={"width": WIDTHS[-1], "height": 800}, locale="nb-NO")
+    too_wide: list[str] = []
+    for rel in all_pages(site):
+        page.goto(base_url + rel, wait_until="load")
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                too_wide.append(f"{rel} er {scroll_width} px bred ved {width} px")
+        page.set_viewport_size({"width": WIDTHS[-1], "height": 800})
+    page.close()
+    assert too_wide == []
+
+
+def box_heights(page, selector: str) -> list[float]:
+    return page.eval_on_selector_all(selector, "els => els.map(e => e.getBoundingClientRect().height)")
+
+
+def test_checklist_items_and_buttons_are_big_enough_for_a_thumb(browser, base_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844}, locale="nb-NO")
+    page.goto(base_url + "sjekklister/etter-hver-samtale.html")
+    labels = box_heights(page, "li.rp-punkt--sjekk label.rp-punkt__tekst")
+    assert labels and min(labels) >= TARGET
+    buttons = box_heights(page, "[data-rp-verktoy] button")
+    assert buttons and min(buttons) >= TARGET
+    # Ticking by the label works: the label is the thumb's target.
+    first = page.locator("li.rp-punkt--sjekk").first
+    first.locator("label.rp-punkt__tekst").click()
+    assert first.locator("input.rp-sjekk").is_checked()
+
+    page.goto(base_url + "skjema/stikkprove-17.html")
+    for selector in (".rp-janei label", "label.rp-valg", "input.rp-utfylling"):
+        heights = box_heights(page, selector)
+        assert heights and min(heights) >= TARGET, selector
+    # The table of points is one card per point on a phone: nothing to scroll sideways.
+    assert page.evaluate("getComputedStyle(document.querySelector('table.rp-stikkprove tbody tr')).display") == "block"
+    page.close()
+
+
+def test_copy_text_is_shown_only_on_demand(browser, base_url):
+    page = browser.new_page(viewport={"width": 390, "height": 844}, locale="nb-NO")
+    page.goto(base_url + "rutiner/samtalenotat.html")
+    text = page.locator("pre[data-rp-mal-tekst]")
+    assert not text.is_visible()
+    summary = page.locator("details.rp-mal > summary")
+    assert summary.inner_text() == "Vis teksten som kopieres"
+    # The form comes right after the tools, not after the template text.
+    summary.click()
+    assert text.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert axe_violations(page) == []  # the quality gate sees the page with the text closed
+    page.close()
