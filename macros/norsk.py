@@ -61,6 +61,8 @@ MAX_NEAR = 3
 """At most this many of the site's words are tried for a word it does not use."""
 MIN_PART = 3
 """The shortest part a compound is split into."""
+ENDINGS = ("erne", "ene", "ens", "ets", "ers", "ne", "en", "et", "er", "e", "a", "s", "")
+"""Inflection endings a compound's last part may carry beyond a word of the site (mottaker-ne)."""
 LINKS = ("s", "e")
 """Letters that join the parts of a compound (sosialhjelp-s-mottaker, barn-e-hage)."""
 
@@ -133,19 +135,20 @@ def within_one_edit(a: str, b: str) -> bool:
 
 # ---------- compounds ----------
 
-def split_compound(word: str, known: set[str], final_ok) -> list[str] | None:
+def split_compound(word: str, known: set[str], final) -> list[str] | None:
     """Split a folded word into parts the site uses, fewest parts first, longest first part first.
 
-    `known` holds words and stems that may stand before a joint; `final_ok(part)` says whether a
-    part may end the compound (it may be inflected: «mottakerne»). A joining s or e between two
+    `known` holds words and stems that may stand before a joint; `final(part)` gives the word of
+    the site a last part is (it may be inflected: «mottakerne» -> «mottaker»), or None. A joining s or e between two
     parts is dropped. Two or three parts; None if no split exists.
     """
     n = len(word)
 
     def split(start: int, parts_left: int) -> list[str] | None:
         rest = word[start:]
-        if start and len(rest) >= MIN_PART and final_ok(rest):
-            return [rest]
+        last = final(rest) if start and len(rest) >= MIN_PART else None
+        if last:
+            return [last]
         if parts_left == 1:
             return None
         for end in range(n - MIN_PART, start + MIN_PART - 1, -1):
@@ -270,11 +273,15 @@ class Vocabulary:
     def stem(self, word: str) -> str:
         return self.stems.get(word) or stem(word)
 
-    def final_ok(self, part: str) -> bool:
-        return part in self.known or self.stem(part) in self.terms
+    def final(self, part: str) -> str | None:
+        for ending in ENDINGS:
+            base = part[:len(part) - len(ending)]
+            if len(base) >= MIN_PART and base in self.known:
+                return base
+        return part if self.stem(part) in self.terms else None
 
     def split(self, word: str) -> list[str] | None:
-        return split_compound(word, self.known, self.final_ok)
+        return split_compound(word, self.known, self.final)
 
 
 def rules() -> dict:
@@ -291,4 +298,5 @@ def rules() -> dict:
         "minDel": MIN_PART,
         "naerOrd": MAX_NEAR,
         "fuger": list(LINKS),
+        "endelser": list(ENDINGS),
     }

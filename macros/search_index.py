@@ -1,7 +1,7 @@
 """The site search index, built at build time, and a reference implementation of the search.
 
 Generator-independent: it takes pages as (url, title, content HTML) and tiltak as plain records,
-and writes one static script (`window.Rutineportalen.sokeindeks = {...}`) that the browser loads
+and writes static scripts (`window.RutineportalenSok.sokeindeks = {...}`) that the browser loads
 with <script src>, so search works from disk (file://) and under `script-src 'self'`.
 
 One document per section of a page (the text under a h1/h2/h3), and one per tiltak with its name,
@@ -201,10 +201,10 @@ def rules_payload(vocab: norsk.Vocabulary) -> dict:
 
 
 def script(name: str, data: dict) -> str:
-    """A static script that sets window.Rutineportalen[name]: loadable from disk and under the CSP."""
+    """A static script that sets window.RutineportalenSok[name]: loadable from disk and under the CSP."""
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return ("/* Rutineportalen: written by macros/search_index.py at build time. */\n"
-            f"(window.Rutineportalen = window.Rutineportalen || {{}}).{name} = {body};\n")
+            f"(window.RutineportalenSok = window.RutineportalenSok || {{}}).{name} = {body};\n")
 
 
 # ---------- the reference search (what the browser does, in Python) ----------

@@ -6,7 +6,7 @@
    use; tests/test_search_browser.py checks it gives Python's stem for every word of the site. */
 (function () {
   "use strict";
-  var RP = (window.Rutineportalen = window.Rutineportalen || {});
+  var RP = (window.RutineportalenSok = window.RutineportalenSok || {});
   var R = RP.norskRegler;
   if (!R) return;
 
@@ -129,11 +129,12 @@
     return a.slice(i) === b.slice(i + 1);
   }
 
-  function splitCompound(word, known, finalOk) {
+  function splitCompound(word, known, final) {
     var n = word.length;
     function split(start, partsLeft) {
       var rest = word.slice(start);
-      if (start && rest.length >= MIN_PART && finalOk(rest)) return [rest];
+      var last = start && rest.length >= MIN_PART ? final(rest) : null;
+      if (last) return [last];
       if (partsLeft === 1) return null;
       for (var end = n - MIN_PART; end >= start + MIN_PART; end--) {
         var head = word.slice(start, end);
@@ -181,12 +182,16 @@
     if (Object.prototype.hasOwnProperty.call(this.stems, word)) return this.stems[word];
     return stem(word);
   };
-  Vocabulary.prototype.finalOk = function (part) {
-    return this.known.has(part) || this.terms.has(this.stem(part));
+  Vocabulary.prototype.final = function (part) {
+    for (var i = 0; i < R.endelser.length; i++) {
+      var base = part.slice(0, part.length - R.endelser[i].length);
+      if (base.length >= MIN_PART && this.known.has(base)) return base;
+    }
+    return this.terms.has(this.stem(part)) ? part : null;
   };
   Vocabulary.prototype.split = function (word) {
     var self = this;
-    return splitCompound(word, this.known, function (p) { return self.finalOk(p); });
+    return splitCompound(word, this.known, function (p) { return self.final(p); });
   };
 
   function related(a, b) {

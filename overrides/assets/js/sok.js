@@ -7,7 +7,7 @@
    Nothing typed is stored: the query lives in the box and is gone when the page closes. */
 (function () {
   "use strict";
-  var RP = (window.Rutineportalen = window.Rutineportalen || {});
+  var RP = (window.RutineportalenSok = window.RutineportalenSok || {});
   var N = RP.norsk;
   var me = document.currentScript;
   if (!N || !me) return;
