@@ -143,3 +143,17 @@ def test_search_box_passes_axe_with_results_open(context, base_url):
     page.wait_for_selector("[data-rp-sok-liste] [role=option]")
     page.keyboard.press("ArrowDown")
     assert axe_violations(page) == []
+
+
+def test_catalogue_filter_reads_norwegian_like_the_search(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "tiltak/index.html")
+    box = page.locator("#rp-katalog-q")
+    for query, wanted in [("rusutfordringene", "oppfolging-av-unge-med-rusutfordringer-haugesund-utsira"),
+                          ("okonomisk radgivning", "okonomisk-familieveileder-horten"),
+                          ("jobbspesialisten", "jobbspesialist-st-hanshaugen")]:
+        box.fill(query)
+        shown = page.locator("[data-rp-katalog-liste] > li:not([hidden])").evaluate_all(
+            "els => els.map(li => li.getAttribute('data-id'))")
+        assert wanted in shown, (query, shown)
+        assert len(shown) < 142
