@@ -20,9 +20,16 @@
   var MIN_PART = R.minDel;
   var LINKS = R.fuger;
 
+  /* The single letters in one pass, then the longer pairs («aa»), in the build's order. */
+  var LETTER = {}, LETTERS = "", PAIRS = [];
+  R.fold.forEach(function (p) {
+    if (p[0].length === 1) { LETTER[p[0]] = p[1]; LETTERS += p[0]; } else PAIRS.push(p);
+  });
+  var LETTER_RE = new RegExp("[" + LETTERS + "]", "g");
+  function letter(ch) { return LETTER[ch]; }
   function fold(text) {
-    var s = String(text == null ? "" : text).normalize("NFC").toLowerCase();
-    for (var i = 0; i < R.fold.length; i++) s = s.split(R.fold[i][0]).join(R.fold[i][1]);
+    var s = String(text == null ? "" : text).normalize("NFC").toLowerCase().replace(LETTER_RE, letter);
+    for (var i = 0; i < PAIRS.length; i++) s = s.split(PAIRS[i][0]).join(PAIRS[i][1]);
     return s;
   }
 

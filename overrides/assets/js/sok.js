@@ -326,6 +326,9 @@
       ready();
     });
     input.addEventListener("input", update);
+    // Start loading when the pointer comes near search: the index is usually ready by the first key.
+    var label = document.querySelector('label.md-header__button[for="__search"]');
+    [root, label].forEach(function (el) { if (el) el.addEventListener("pointerenter", function () { ready(); }); });
     filter.addEventListener("change", function () { if (engine && input.value.trim()) render(input.value); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.addEventListener("reset", function () { setTimeout(function () { update(); input.focus(); }, 0); });
