@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from . import norsk
 from .content import Content
 from .models.law import Lovhenvisning, normalise_paragraph
 from .models.tiltak import FylkeIDag, Tiltak
@@ -79,12 +80,16 @@ def paragraphs(text: str | None) -> list[str]:
 
 
 def search_text(t: Tiltak) -> str:
-    """Every distinct normalised word a person might search for, once, in order of appearance."""
+    """Every distinct search term of the text (folded, stemmed: macros/norsk.py), once, in order of appearance.
+
+    overrides/assets/js/katalog.js reads what is typed with the same rules as the site search
+    (stems, compounds, æøå, abbreviations, paragraphs) and matches it against these terms.
+    """
     parts = [t.navn, t.kontor, *t.kommuner, t.fylke, *t.fylker_i_dag, t.maalgruppe, *t.maalgrupper, *t.tema,
-             t.videreforing.begrunnelse, t.samarbeidspartnere or "", t.oppstart or ""]
+             *(f"§ {p}" for p in t.paragrafer), t.videreforing.begrunnelse, t.samarbeidspartnere or "",
+             t.oppstart or ""]
     parts += [getattr(t, key) or "" for key, _ in SECTIONS]
-    words = normalise(" ".join(parts)).split()
-    return " ".join(dict.fromkeys(words))
+    return " ".join(dict.fromkeys(norsk.terms(" ".join(parts))))
 
 
 KILDE_RAPPORT = {"status": "statusrapporten", "slutt": "sluttrapporten", "ukjent": "rapporten"}

@@ -9,7 +9,6 @@ size of the heaviest page and of the search index. Prints a Markdown table.
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -143,8 +142,10 @@ def main() -> None:
                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUTINEPORTALEN_PDF": "0"}, check=True,
                    capture_output=True)
     pages = sorted(((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")), reverse=True)
-    index = site / "search" / "search_index.json"
-    docs = len(json.loads(index.read_text(encoding="utf-8"))["docs"])
+    index = site / "assets" / "js" / "sokeindeks.js"
+    from macros.search_index import load_script
+
+    docs = len(load_script(index.read_text(encoding="utf-8"), "sokeindeks")["dokumenter"])
     preview = preview_seconds(copy_project(work / "serve"))
 
     print(f"Kommando: .venv/bin/python scripts/bench_site.py  ({RUNS} kjøringer, median; {os.cpu_count()} kjerner)\n")

@@ -1,5 +1,5 @@
 """The tiltak catalogue in Chromium: filters, counts, the address, reset, search without æøå, keyboard use,
-and Material's site search finding a generated tiltak page. Runs on a copy of the project whose catalogue
+and the site search finding a generated tiltak page. Runs on a copy of the project whose catalogue
 holds exactly the three fixtures (tests/fixtures/catalogue/)."""
 from __future__ import annotations
 
@@ -128,7 +128,7 @@ def test_site_search_finds_a_generated_tiltak_page(context, katalog_url):
     page = context.new_page()
     page.goto(katalog_url)
     page.locator("input.md-search__input").click()
-    page.keyboard.type("familieveileder")  # Material searches as keys are typed
+    page.keyboard.type("familieveileder")  # the site search runs as keys are typed
     result = page.locator(".md-search-result__item a[href*='t-fiktiv-familieveileder.html']").first
     result.wait_for(timeout=15000)
     assert "Fiktiv familieveileder" in result.inner_text()

@@ -318,14 +318,15 @@ def test_overview_charts(fixture_site):
 
 
 def test_generated_pages_are_in_the_search_index(fixture_site):
-    import json
+    from macros.search_index import load_script
 
     _, site = fixture_site
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    page = [d for d in docs if d["location"] == "tiltak/t-fiktiv-familieveileder.html"]
-    assert len(page) == 1 and page[0]["title"] == "Fiktiv familieveileder"
-    indexed = " ".join(d["text"] for d in docs if d["location"].startswith("tiltak/t-fiktiv-familieveileder.html"))
-    assert "Nav Eksempelvik" in indexed and "samordner tjenestene" in indexed
+    data = load_script((site / "assets" / "js" / "sokeindeks.js").read_text(encoding="utf-8"), "sokeindeks")
+    docs = [d for d in data["dokumenter"] if d["u"] == "tiltak/t-fiktiv-familieveileder.html"]
+    assert len(docs) == 1 and docs[0]["t"] == "Fiktiv familieveileder" and docs[0]["k"] == "tiltak"
+    assert docs[0]["ko"] == "Nav Eksempelvik"
+    indexed = " ".join(text for _, _, text in docs[0]["d"])
+    assert "samordner tjenestene" in indexed
 
 
 def test_hand_written_tiltak_page_is_refused(tmp_path):

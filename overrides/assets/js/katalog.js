@@ -1,7 +1,8 @@
 /* Rutineportalen: the tiltak catalogue (tiltak/index.html).
    Every tiltak is already in the HTML. This script shows the filter form and filters the list by toggling
    `hidden` on the items: no item is ever rebuilt. The values it filters on are prepared at build time
-   (data-fylke, data-tema, ... joined by "|", and data-sok: the distinct normalised words of the text).
+   (data-fylke, data-tema, ... joined by "|", and data-sok: the distinct search terms of the text, read by
+   the same Norwegian rules as the site search, norsk.js).
    Within a filter the ticked options are alternatives (or); different filters must all match (and).
    Each option shows how many tiltak it would give together with the other active filters.
    The state lives in the address (?fylke=Innlandet&tema=arbeid&q=...), so a view can be shared,
@@ -79,26 +80,41 @@
       });
     }
 
-    function matchText(query) {
-      var words = query ? query.split(" ") : [];
-      // A longer query can only narrow the matches: test again only what matched before.
-      var narrowing = lastQuery !== "" && query.indexOf(lastQuery) === 0;
+    /* The site search's Norwegian reading of what is typed (norsk.js): every word must match a term of
+       the tiltak (data-sok, stems from the build), as a prefix of its stem, as a split compound, as an
+       abbreviation or its full form, a paragraph, or one of the catalogue's words one typo away. */
+    var N = window.RutineportalenSok && window.RutineportalenSok.norsk;
+    var vocab = null;
+
+    function alternativeMatches(sok, alt) {
+      for (var t = 0; t < alt.terms.length; t++) {
+        if (sok.indexOf(" " + alt.terms[t] + (alt.prefix ? "" : " ")) < 0) return false;
+      }
+      return true;
+    }
+
+    function matchText(raw) {
+      if (!vocab) {
+        var seen = [];
+        items.forEach(function (item) { item.sok.split(" ").forEach(function (w) { if (w) seen.push(w); }); });
+        vocab = new N.Vocabulary({}, seen);
+      }
+      var groups = raw ? N.parseQuery(raw, vocab) : [];
       for (var i = 0; i < items.length; i++) {
-        var item = items[i];
-        if (narrowing && !item.text) continue;
-        var ok = true;
-        for (var w = 0; w < words.length; w++) {
-          if (item.sok.indexOf(words[w]) < 0) { ok = false; break; }
+        var item = items[i], ok = true;
+        for (var g = 0; g < groups.length && ok; g++) {
+          var alts = groups[g].alternatives, any = false;
+          for (var a = 0; a < alts.length && !any; a++) any = alternativeMatches(item.sok, alts[a]);
+          ok = any;
         }
         item.text = ok;
       }
-      lastQuery = query;
     }
 
     function update() {
       readForm();
-      var query = normalise(search.value);
-      if (query !== lastQuery) matchText(query);
+      var query = search.value.replace(/^\s+|\s+$/g, "");
+      if (query !== lastQuery) { matchText(query); lastQuery = query; }
       var nf = facets.length;
       var counts = facets.map(function (facet) {
         var a = new Array(facet.boxes.length);
