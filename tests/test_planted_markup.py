@@ -91,6 +91,15 @@ def poisoned(tmp_path_factory) -> tuple[Path, list[str]]:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # every scalar a string
             path.write_text(yaml.safe_dump(_poison(data, model, rel, planted), allow_unicode=True, sort_keys=False),
                             encoding="utf-8")
+    # The kommune register must know every kommune a tiltak names: the planted names go in with the
+    # fylke of the name they were planted on.
+    register_path = project / "data" / "kommuner.yaml"
+    register = yaml.safe_load(register_path.read_text(encoding="utf-8"))
+    tiltak = yaml.safe_load((project / next(p for p, m in FILES.items() if m is Tiltak)).read_text(encoding="utf-8"))
+    for name in tiltak["kommuner"]:
+        if name.endswith(" " + PAYLOAD):
+            register["kommuner"][name] = register["kommuner"][name.removesuffix(" " + PAYLOAD)]
+    register_path.write_text(yaml.safe_dump(register, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = tmp / "site"
     result = build(project, site, "-f", str(project / "kontor" / "hamar.yml"), env={"RUTINEPORTALEN_PDF": "0"})
     assert result.returncode == 0, result.output
