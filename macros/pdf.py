@@ -55,6 +55,15 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
+_UNLINK_OTHER_PAGES = """() => {
+  for (const a of document.querySelectorAll("a[href]")) {
+    const url = new URL(a.href, location.href);
+    const samePage = url.origin === location.origin && url.pathname === location.pathname && url.hash;
+    if (url.origin === location.origin && !samePage) a.removeAttribute("href");
+  }
+}"""
+
+
 class Printer:
     """One browser page that prints pages of the site being served."""
 
@@ -67,6 +76,9 @@ class Printer:
 
     def pdf(self, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
+        # Links to other pages would point at this throwaway loopback server: paper and a PDF
+        # read offline have nowhere to go, so they stay as text. Links within the page stay.
+        self.page.evaluate(_UNLINK_OTHER_PAGES)
         # tagged: a structure tree and /Lang from <html lang>; outline: bookmarks from headings
         self.page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True,
                       tagged=True, outline=True)

@@ -154,6 +154,15 @@ def test_planted_markup_never_runs_in_chromium(poisoned, browser):
             page.wait_for_load_state("load")
             assert page.evaluate("() => window.rpAngrep") is None, rel
             assert PAYLOAD in page.inner_text("body"), rel
+        # The search index holds the planted text too: results and snippets show it as text.
+        page.goto(url + "index.html")
+        box = page.locator("#rp-sok-felt")
+        box.click()
+        page.keyboard.type("rpAngrep onerror")
+        page.wait_for_function("() => document.querySelectorAll('[data-rp-sok-liste] [role=option]').length > 0")
+        assert "window.rpAngrep=1" in page.inner_text("[data-rp-sok-liste]")
+        assert page.evaluate("() => window.rpAngrep") is None
+        assert page.locator("[data-rp-sok-liste] script, [data-rp-sok-liste] img").count() == 0
         ctx.close()
     assert refused == []  # nothing even tried to run: the markup never became elements
 

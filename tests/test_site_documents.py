@@ -285,6 +285,11 @@ def test_every_pdf_is_tagged_in_norwegian_with_title_and_outline(site):
         assert b"/StructTreeRoot" in raw and b"/Outlines" in raw, pdf.name
         structure = subprocess.run(["pdfinfo", "-struct", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert "H1" in structure.split() or "H1 (block)" in structure, pdf.name
+        # Links go to registered external hosts only: none to the loopback server the pages were
+        # printed from, none to a local file.
+        urls = [line.split()[-1] for line in subprocess.run(["pdfinfo", "-url", str(pdf)], capture_output=True,
+                                                               text=True, check=True).stdout.splitlines()[1:]]
+        assert all(u.startswith("https://lovdata.no/") for u in urls), (pdf.name, urls)
 
 
 FORSLAG = "Forslag fra Rutineportalen"
