@@ -13,7 +13,8 @@ import re
 import pytest
 import yaml
 
-from tests.sitebuild import ROOT
+from tests.browser_support import serve
+from tests.sitebuild import ROOT, build, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -277,6 +278,97 @@ def test_search_box_mounted_twice_renders_once_per_keystroke(context, base_url):
     assert page.get_attribute("#rp-sok-felt", "aria-activedescendant") == "rp-sok-valg-0"  # one step, not two
     page.keyboard.press("ArrowDown")
     assert page.get_attribute("#rp-sok-felt", "aria-activedescendant") == ("rp-sok-valg-1" if len(ids) > 1 else "rp-sok-valg-0")
+    assert errors == []
+
+
+# ---------- with Material's instant navigation on ----------
+
+@pytest.fixture(scope="module")
+def instant_url(tmp_path_factory):
+    """A copy of the project with navigation.instant, served at its own site_url: Material navigates
+    instantly only to addresses in its sitemap, and compares them with the port."""
+    tmp = tmp_path_factory.mktemp("instant")
+    project = copy_project(tmp / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "navigation.instant" not in text and text.count("\n    - navigation.tabs ") == 1
+    site = tmp / "site"
+    site.mkdir()
+    with serve(site) as url:
+        text = text.replace("\n    - navigation.tabs ", "\n    - navigation.instant\n    - navigation.tabs ")
+        text, n = re.subn(r"(?m)^site_url: .*$", f"site_url: {url}", text)
+        assert n == 1
+        config.write_text(text, encoding="utf-8")
+        result = build(project, site, env={"RUTINEPORTALEN_PDF": "0"})
+        assert result.returncode == 0, result.output
+        yield url
+
+
+def go(page, url: str, rel: str, selector: str) -> None:
+    """Follow a link the way Material itself does (a click on an anchor), and wait for the new content."""
+    page.evaluate("""href => { const a = document.createElement('a'); a.href = href;
+                               document.body.appendChild(a); a.click(); a.remove(); }""", url + rel)
+    page.wait_for_url("**/" + rel)
+    page.wait_for_selector(selector)
+
+
+def test_instant_navigation_mounts_each_new_page_once(context, instant_url):
+    page, errors = open_page(context, instant_url + "index.html")
+    page.wait_for_load_state("networkidle")  # Material's sitemap, which instant navigation needs
+    page.evaluate("""() => {
+        window.__sameDocument = true;
+        window.__stored = [];
+        const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) { if (k.startsWith('rutineportalen:')) window.__stored.push(k); return set.call(this, k, v); };
+        window.__prints = 0;
+        window.print = () => { window.__prints++; };
+    }""")
+    dialogs: list[str] = []
+    answer = {"accept": False}
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.accept() if answer["accept"] else d.dismiss()))
+
+    for visit in (1, 2):
+        go(page, instant_url, "rutiner/paragraf-20a.html", "[data-rp-fremdrift]")
+        assert page.evaluate("() => window.__sameDocument")  # no page load: Material swapped the content
+        total = page.locator("input[data-rp-sjekk]").count()
+        boxes = page.locator("input[data-rp-sjekk]")
+        assert page.locator("[data-rp-verktoy]").first.is_visible()
+        boxes.nth(visit).click()
+        assert page.inner_text("[data-rp-fremdrift]") == f"{visit} av {total} punkter er krysset av"
+        assert len(page.evaluate("() => window.__stored")) == visit  # one write per tick
+        dialogs.clear()
+        page.click("[data-rp-nullstill]")
+        page.wait_for_timeout(200)
+        assert dialogs == ["Vil du fjerne alle avkrysninger i denne listen?"]
+        page.click("[data-rp-skriv-ut]")
+        assert page.evaluate("() => window.__prints") == visit
+
+        go(page, instant_url, "tiltak/index.html", "[data-rp-katalog-status]")
+        count_mutations(page, "[data-rp-katalog-status]")
+        page.focus("[data-rp-katalog-sok]")
+        page.keyboard.type("b")
+        assert writes(page) == 1
+
+        go(page, instant_url, "skjema/stikkprove-20a.html", "[data-rp-ny-sak]")
+        page.click("[data-rp-ny-sak]")
+        headers = page.eval_on_selector_all("[data-rp-oppsummering] thead th", "els => els.map(e => e.textContent)")
+        assert headers == ["Punkt", "Sak 1", "Oppfylt"]
+        page.select_option('select[aria-label="Sak 1, punkt 1"]', "nei")
+        dialogs.clear()
+        answer["accept"] = True
+        go(page, instant_url, "index.html", "[data-rp-sok]")  # asks once before leaving the marks
+        answer["accept"] = False
+        assert dialogs == ["Du har markeringer som ikke lagres. Vil du forlate siden?"]
+
+    page.evaluate("() => new Promise(done => window.RutineportalenSok.sok.ready(done))")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "rp-sok-felt"
+    count_mutations(page, "[data-rp-sok]", "data-rp-sok-sporring")
+    page.keyboard.type("kvp")
+    assert writes(page) == 3
+    page.keyboard.press("ArrowDown")
+    assert page.get_attribute("#rp-sok-felt", "aria-activedescendant") == "rp-sok-valg-0"
+    assert page.evaluate("() => window.__sameDocument")
     assert errors == []
 
 
