@@ -1,4 +1,4 @@
-/* Rutineportalen: the tiltak catalogue (tiltak/index.html).
+/* Rutineportalen: the tiltak catalogue filter (tiltak/index.html; the widget "katalog", on [data-rp-katalog]).
    Every tiltak is already in the HTML. This script shows the filter form and filters the list by toggling
    `hidden` on the items: no item is ever rebuilt. The values it filters on are prepared at build time
    (data-fylke, data-tema, ... joined by "|", and data-sok: the distinct search terms of the text, read by
@@ -20,9 +20,7 @@
     return s.replace(/[^0-9a-z]+/g, " ").replace(/^ +| +$/g, "");
   }
 
-  function init(root) {
-    if (root.getAttribute("data-rp-klar") === "1") return;
-    root.setAttribute("data-rp-klar", "1");
+  function setup(root) {
     var form = root.querySelector("[data-rp-katalog-filtre]");
     var list = root.querySelector("[data-rp-katalog-liste]");
     var status = root.querySelector("[data-rp-katalog-status]");
@@ -244,9 +242,7 @@
     update();
   }
 
+  window.rpMount("katalog", "[data-rp-katalog]", setup);
   window.Rutineportalen = window.Rutineportalen || {};
-  window.Rutineportalen.katalog = function () {
-    document.querySelectorAll("[data-rp-katalog]").forEach(init);
-  };
-  window.Rutineportalen.katalog.normalise = normalise;  // for tests; not called on page load
+  window.Rutineportalen.katalog = { normalise: normalise };  // for tests; not called on page load
 })();

@@ -1,43 +1,13 @@
-/* Internkontroll summary on a stikkprøve page: sampled cases are columns identified only by a
-   running number; each point gets ja/nei per case; the page shows the share met per point and
-   highlights points with avvik. Nothing is stored, and the page warns before it is left
-   while marks exist. */
+/* Internkontroll summary on a stikkprøve page (the widget "oppsummering", on [data-rp-oppsummering]):
+   sampled cases are columns identified only by a running number; each point gets ja/nei per case;
+   the page shows the share met per point and highlights points with avvik. Nothing is stored;
+   forlat.js warns before the page is left while marks exist. */
 (function () {
   "use strict";
-  window.Rutineportalen = window.Rutineportalen || {};
-
-  var dirty = false;
-
-  function anyMarks() {
-    return Array.prototype.some.call(
-      document.querySelectorAll("[data-rp-oppsummering] select, .rp-skjema input, .rp-skjema textarea"),
-      function (el) { return el.type === "radio" ? el.checked : el.value !== ""; });
-  }
-
-  window.addEventListener("beforeunload", function (event) {
-    if (dirty && anyMarks()) { event.preventDefault(); event.returnValue = ""; }
-  });
-  // Ask in our own words before a link leaves the page (the browser's own prompt for
-  // beforeunload cannot carry a text; this also covers Material's instant navigation).
-  window.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a[href]");
-    if (!link || !dirty || !anyMarks() || link.getAttribute("href").charAt(0) === "#") return;
-    if (!window.confirm("Du har markeringer som ikke lagres. Vil du forlate siden?")) {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-    } else {
-      dirty = false;
-    }
-  }, true);
-  document.addEventListener("input", function (event) {
-    if (event.target.closest && event.target.closest("[data-rp-oppsummering], .rp-skjema")) dirty = true;
-  });
 
   function percent(ja, total) { return Math.round((100 * ja) / total); }
 
-  function mount(section) {
-    if (section.getAttribute("data-rp-klar") === "1") return;
-    section.setAttribute("data-rp-klar", "1");
+  function setup(section) {
     var table = section.querySelector("table");
     var headRow = table.tHead.rows[0];
     var shareHead = headRow.querySelector(".rp-andel");
@@ -80,7 +50,7 @@
           option.textContent = o[1];
           select.appendChild(option);
         });
-        select.addEventListener("change", function () { dirty = true; recompute(); });
+        select.addEventListener("change", recompute);
         td.appendChild(select);
         row.insertBefore(td, row.querySelector("[data-rp-andel]"));
       });
@@ -105,40 +75,12 @@
       document.body.classList.add("rp-skriv-oppsummering");
       window.print();
     });
-    window.addEventListener("afterprint", function () { document.body.classList.remove("rp-skriv-oppsummering"); });
     recompute();
   }
 
-  function copyTemplate(button) {
-    if (button.getAttribute("data-rp-klar") === "1") return;
-    button.setAttribute("data-rp-klar", "1");
-    var root = button.closest("[data-rp-dokument]");
-    var source = root.querySelector("[data-rp-mal-tekst]");
-    var status = root.querySelector("[data-rp-kopier-status]");
-    button.addEventListener("click", function () {
-      var text = source.textContent.trim() + "\n";
-      function done() { status.textContent = "Malen er kopiert. Lim den inn i fagsystemet."; }
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(text).then(done, function () { fallback(text); done(); });
-      } else { fallback(text); done(); }
-    });
-  }
-
-  function fallback(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    document.execCommand("copy");
-    document.body.removeChild(area);
-  }
-
-  window.Rutineportalen.oppsummering = function () {
-    dirty = false;
-    document.querySelectorAll("[data-rp-oppsummering]").forEach(mount);
-    document.querySelectorAll("[data-rp-kopier]").forEach(copyTemplate);
-  };
+  window.rpMount("oppsummering", "[data-rp-oppsummering]", setup);
+  // After printing the summary alone, the page prints whole again.
+  window.rpMount.global("oppsummering-etter-utskrift", function () {
+    window.addEventListener("afterprint", function () { document.body.classList.remove("rp-skriv-oppsummering"); });
+  });
 })();

@@ -4,13 +4,15 @@
    and under `script-src 'self'`. Queries are read by norsk.js (stems, compounds, æøå, one typo,
    abbreviations, paragraphs); MiniSearch ranks with BM25 over title, heading, office, kommuner and
    text. macros/search_index.py Index does the same in Python for the tests.
-   Nothing typed is stored: the query lives in the box and is gone when the page closes. */
+   Nothing typed is stored: the query lives in the box and is gone when the page closes.
+   The box is the widget "sok" (on [data-rp-sok]); the shortcut that opens it is a document listener
+   registered once through rpMount.global (mount.js). */
 (function () {
   "use strict";
   var RP = (window.RutineportalenSok = window.RutineportalenSok || {});
   var N = RP.norsk;
   var me = document.currentScript;
-  if (!N || !me) return;
+  if (!N || !me || RP.sok) return;  // RP.sok: this script has already run on this page
   var here = me.src.replace(/[?#].*$/, "");
   var base = here.replace(/assets\/js\/sok\.js$/, "");
   var MAX = 20;
@@ -311,10 +313,11 @@
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   }
 
-  function init() {
-    root = document.querySelector("[data-rp-sok]");
-    toggle = document.getElementById("__search");
-    if (!root || !toggle) return;
+  function setup(box) {
+    var switcher = document.getElementById("__search");
+    if (!switcher) return;
+    root = box;
+    toggle = switcher;
     input = root.querySelector("[data-rp-sok-felt]");
     list = root.querySelector("[data-rp-sok-liste]");
     status = root.querySelector("[data-rp-sok-status]");
@@ -326,9 +329,9 @@
       ready();
     });
     input.addEventListener("input", update);
-    // Start loading when the pointer comes near search: the index is usually ready by the first key.
-    var label = document.querySelector('label.md-header__button[for="__search"]');
-    [root, label].forEach(function (el) { if (el) el.addEventListener("pointerenter", function () { ready(); }); });
+    // Start loading when the pointer comes near search: the index is usually ready by the first key
+    // (the header's search button: see the document listeners below).
+    root.addEventListener("pointerenter", function () { ready(); });
     filter.addEventListener("change", function () { if (engine && input.value.trim()) render(input.value); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.addEventListener("reset", function () { setTimeout(function () { update(); input.focus(); }, 0); });
@@ -346,17 +349,24 @@
     root.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && e.target !== input) { e.preventDefault(); close(); }
     });
-    toggle.addEventListener("change", function () {
-      if (toggle.checked) { input.focus(); ready(); }
-    });
-    // Material's shortcut: / (or s, f) opens search from anywhere but a text field.
-    document.addEventListener("keydown", function (e) {
-      if (e.ctrlKey || e.metaKey || e.altKey || editable(document.activeElement)) return;
-      if (e.key === "/" || e.key === "s" || e.key === "f") { e.preventDefault(); open(); }
-    });
   }
 
   RP.sok = { ready: ready, search: function (q) { return search(q); }, engine: null, lastStart: null };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.rpMount("sok", "[data-rp-sok]", setup);
+  /* Listeners outside the box, on the document, so a new page (or a new box) never adds them again:
+     Material's shortcut / (or s, f) opens search from anywhere but a text field; Material's search
+     switch (#__search, in the header) focuses the box; the header's search button starts loading. */
+  window.rpMount.global("sok-snarvei", function () {
+    function mounted() { return input && document.contains(input); }
+    document.addEventListener("keydown", function (e) {
+      if (!mounted() || e.ctrlKey || e.metaKey || e.altKey || editable(document.activeElement)) return;
+      if (e.key === "/" || e.key === "s" || e.key === "f") { e.preventDefault(); open(); }
+    });
+    document.addEventListener("change", function (e) {
+      if (mounted() && e.target === toggle && toggle.checked) { input.focus(); ready(); }
+    }, true);
+    document.addEventListener("pointerover", function (e) {
+      if (mounted() && e.target.closest && e.target.closest('label[for="__search"]')) ready();
+    });
+  });
 })();

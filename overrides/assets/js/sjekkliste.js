@@ -1,9 +1,8 @@
-/* Rutineportalen: interactive checklists.
+/* Rutineportalen: interactive checklists (the widget "sjekkliste", on [data-rp-lagring]).
    Only booleans are stored (which boxes are ticked), under "<prefix><item id>:<text fingerprint>"
    where the prefix holds the document id and version, so a new version starts clean, and an id
    that comes to stand for another text does not inherit the tick. Nothing typed into a
-   field is ever stored (taushetsplikt). Mounted on data-* attributes and re-run on Material's
-   document$ so it also works after instant navigation. */
+   field is ever stored (taushetsplikt). Mounted by mount.js, once per list. */
 (function () {
   "use strict";
 
@@ -30,9 +29,7 @@
     return done + " av " + total + " punkter er krysset av";
   }
 
-  function initChecklist(root) {
-    if (root.getAttribute("data-rp-klar") === "1") return;
-    root.setAttribute("data-rp-klar", "1");
+  function setup(root) {
     var prefix = root.getAttribute("data-rp-lagring");
     var docId = root.getAttribute("data-rp-dokument");
     var boxes = Array.prototype.slice.call(root.querySelectorAll("input[data-rp-sjekk]"));
@@ -70,29 +67,5 @@
     update();
   }
 
-  function initPrint(root) {
-    root.querySelectorAll("[data-rp-skriv-ut]").forEach(function (button) {
-      if (button.getAttribute("data-rp-klar") === "1") return;
-      button.setAttribute("data-rp-klar", "1");
-      button.addEventListener("click", function () { window.print(); });
-    });
-  }
-
-  function init() {
-    document.querySelectorAll("[data-rp-lagring]").forEach(initChecklist);
-    // Tools need JavaScript; without it they stay hidden and the page still reads and prints.
-    document.querySelectorAll("[data-rp-verktoy]").forEach(function (el) { el.hidden = false; });
-    initPrint(document);
-    if (window.Rutineportalen) {
-      Object.keys(window.Rutineportalen).forEach(function (name) { window.Rutineportalen[name](); });
-    }
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.rpMount("sjekkliste", "[data-rp-lagring]", setup);
 })();
