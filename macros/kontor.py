@@ -142,14 +142,15 @@ def local_additions(content: "Content", doc_id: str) -> LokaleTillegg | None:
 
 
 def publish_profile(config, content: "Content") -> None:
-    """What differs in an office's build: its name after the site's (the header, every title),
-    its folder site-<id> next to mkdocs.yml (unless -d chose one), and its id, name, contact point
-    and logo for the theme's templates (main.html) as config.extra.kontor and .kontor_profil.
+    """What differs in an office's build: its folder site-<id> next to mkdocs.yml (unless -d chose
+    one), and its id, name, contact point and logo for the theme's templates as config.extra.kontor
+    and .kontor_profil (main.html puts the name in every title, partials/header.html in the header).
+    site_name stays the core's: Material writes it unescaped and turns the logo link's title into a
+    tooltip with innerHTML, so the office's name, text from YAML, must not go there.
     The shared core gets none of it."""
     kontor = content.kontor
     if kontor is not None:
         config.extra["kontor"] = kontor.id
-        config.site_name = f"{config.site_name} – {kontor.navn}"
         if config.config_file_path:
             folder = Path(config.config_file_path).resolve().parent
             if Path(config.site_dir) == folder / "site":  # MkDocs' default: no -d, no site_dir
