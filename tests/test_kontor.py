@@ -228,6 +228,9 @@ def test_a_new_office_is_one_short_profile(tmp_path):
         page = soup(result.site, rel)
         assert page.select_one(".md-header__topic").get_text(" ", strip=True) == "Rutineportalen – Nav Elverum"
         assert page.select_one(".md-header a.md-logo")["aria-label"] == "Rutineportalen – Nav Elverum"
+        drawer = page.select_one("label.md-nav__title")  # the menu on narrow screens
+        assert "".join(drawer.find_all(string=True, recursive=False)).strip() == "Rutineportalen – Nav Elverum"
+        assert drawer.select_one("a.md-logo")["aria-label"] == "Rutineportalen – Nav Elverum"
         assert page.title.get_text().endswith(" - Rutineportalen – Nav Elverum")
         office = page.select_one(".rp-tilskrivning__kontor")
         assert office["data-rp-kontor"] == "elverum"
