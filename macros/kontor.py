@@ -143,19 +143,19 @@ def local_additions(content: "Content", doc_id: str) -> LokaleTillegg | None:
 
 def publish_profile(config, content: "Content") -> None:
     """What differs in an office's build: its folder site-<id> next to mkdocs.yml (unless -d chose
-    one), and its id, name, contact point and logo for the theme's templates as config.extra.kontor
-    and .kontor_profil (main.html puts the name in every title, partials/header.html in the header).
+    one), and its id, name, contact point and logo for the theme's templates as
+    config.extra.kontor_profil (main.html puts the name in every title, partials/header.html and
+    nav.html in the header and the menu).
     site_name stays the core's: Material writes it unescaped and turns the logo link's title into a
     tooltip with innerHTML, so the office's name, text from YAML, must not go there.
     The shared core gets none of it."""
     kontor = content.kontor
-    if kontor is not None:
-        config.extra["kontor"] = kontor.id
-        if config.config_file_path:
-            folder = Path(config.config_file_path).resolve().parent
-            if Path(config.site_dir) == folder / "site":  # MkDocs' default: no -d, no site_dir
-                config.site_dir = str(folder / f"site-{kontor.id}")
+    if kontor is not None and config.config_file_path:
+        folder = Path(config.config_file_path).resolve().parent
+        if Path(config.site_dir) == folder / "site":  # MkDocs' default: no -d, no site_dir
+            config.site_dir = str(folder / f"site-{kontor.id}")
     config.extra["kontor_profil"] = None if kontor is None else {
+        "id": kontor.id,
         "navn": kontor.navn,
         "eksempel": kontor.eksempel,
         "logo": kontor.logo,

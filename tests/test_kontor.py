@@ -157,11 +157,10 @@ def test_an_office_build_is_the_core_configuration_with_its_name_folder_and_prof
     assert office.site_name == "Rutineportalen"
     assert (Path(core.site_dir), Path(office.site_dir)) == (ROOT / "site", ROOT / "site-hamar")
     changed = {k for k in {*core.extra, *office.extra} if core.extra.get(k) != office.extra.get(k)}
-    assert changed == {"kontor", "kontor_profil"}
-    assert (core.extra.get("kontor"), core.extra["kontor_profil"]) == (None, None)
-    assert office.extra["kontor"] == "hamar"
+    assert changed == {"kontor_profil"}
+    assert core.extra["kontor_profil"] is None
     assert office.extra["kontor_profil"] == {
-        "navn": "Nav Hamar", "eksempel": True, "logo": None, "kontaktpunkt": "Mottaket, Nav Hamar",
+        "id": "hamar", "navn": "Nav Hamar", "eksempel": True, "logo": None, "kontaktpunkt": "Mottaket, Nav Hamar",
         "kontaktbeskrivelse": "Ring Navs sentralbord og be om Nav Hamar, eller møt opp i mottaket i åpningstiden."}
     # -d (or a site_dir in the configuration) wins over site-<kontor>
     chosen = load_config(str(ROOT / "mkdocs.yml"), site_dir="/tmp/et-annet-sted")
