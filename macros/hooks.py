@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of 
 from macros import state  # noqa: E402
 from macros.content import SettingError, today  # noqa: E402
 from macros.errors import ContentErrors  # noqa: E402
-from macros.kontor import publish_profile  # noqa: E402
+from macros.kontor import OfficeSettingError, publish_profile, selected_office  # noqa: E402
 from macros.arshjul import write_calendar  # noqa: E402
 from macros.macro_functions import pdf_path  # noqa: E402
 from macros.pdf import PdfError, print_pages  # noqa: E402
@@ -67,18 +67,6 @@ _build: dict[str, object] = {}
 """The build under way: its staging folder and warning counter."""
 
 
-def _config_ref(config) -> tuple[str, int]:
-    """The configuration file and the line of `kontor:` in it, for messages about the office."""
-    path = Path(config.config_file_path or "mkdocs.yml")
-    try:
-        shown = path.resolve().relative_to(ROOT).as_posix()
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, ValueError):
-        return path.name, 1
-    line = next((i for i, text in enumerate(lines, 1) if re.match(r"\s*kontor\s*:", text)), 1)
-    return shown, line
-
-
 def _end_build() -> None:
     handler = _build.pop("warnings", None)
     if isinstance(handler, logging.Handler):
@@ -93,10 +81,10 @@ def on_config(config, **kwargs):
     _end_build()
     try:
         today()
-        content = state.load(ROOT, config.extra.get("kontor"), _config_ref(config))  # set by kontor/<id>.yml
+        content = state.load(ROOT, selected_office(ROOT, config))  # RUTINEPORTALEN_KONTOR=<id>, or the core
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
-    except SettingError as exc:
+    except (SettingError, OfficeSettingError) as exc:
         raise PluginError(str(exc)) from None
     publish_profile(config, content)
     staging = Staging.begin(Path(config.site_dir))

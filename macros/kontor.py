@@ -1,7 +1,8 @@
-"""Office profiles: load kontor/*.yaml, check every local addition against the shared
-documents, and hand the templates what belongs where."""
+"""Office profiles: pick the office of this build (RUTINEPORTALEN_KONTOR), load kontor/*.yaml,
+check every local addition against the shared documents, and hand the templates what belongs where."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,16 +15,59 @@ if TYPE_CHECKING:  # content.py imports this module
 
 KONTOR_DIR = "kontor"
 DOCS_DIR = "docs"
+KONTOR_ENV = "RUTINEPORTALEN_KONTOR"
+"""The one switch between the shared core and an office's edition: `RUTINEPORTALEN_KONTOR=hamar
+mkdocs build` builds mkdocs.yml with kontor/hamar.yaml. An environment variable rather than a
+kontor/<id>.yml with INHERIT, because MkDocs resolves every relative path of an inherited file
+(docs_dir, custom_dir, hooks, watch, the macros module) against the folder of the file given
+with -f, so such a file would have to repeat them all (README, «Kontorutgaver»)."""
+
+
+class OfficeSettingError(ValueError):
+    """RUTINEPORTALEN_KONTOR names no profile, or a configuration still selects the office the
+    old way; the message is one line."""
+
+
+def selected_office(root: Path, config) -> str | None:
+    """The office whose edition this build makes (RUTINEPORTALEN_KONTOR), or None for the core."""
+    if config.extra.get("kontor"):
+        raise OfficeSettingError(
+            f"{_shown(config.config_file_path, root)} setter extra.kontor, som ikke brukes lenger: slett "
+            f"kontorets byggeoppsett og bygg med {KONTOR_ENV}={config.extra['kontor']} .venv/bin/mkdocs build")
+    kontor_id = os.environ.get(KONTOR_ENV, "").strip()
+    if not kontor_id:
+        return None
+    known = _known(root)
+    if kontor_id not in known:
+        raise OfficeSettingError(_unknown(kontor_id, known))
+    return kontor_id
+
+
+def _known(root: Path) -> list[str]:
+    folder = root / KONTOR_DIR
+    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def _unknown(kontor_id: str, known) -> str:
+    return (f"{KONTOR_ENV} er '{kontor_id}', men {KONTOR_DIR}/{kontor_id}.yaml finnes ikke; "
+            f"kjente kontor: {', '.join(sorted(known)) or '(ingen)'}")
+
+
+def _shown(path: str | None, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root).as_posix() if path else "mkdocs.yml"
+    except ValueError:
+        return str(path)
 
 
 def load_kontor(loader: "Loader", content: "Content", kontor_id: str | None,
                 config_ref: tuple[str, int] = ("mkdocs.yml", 1)) -> None:
     """Validate every profile in kontor/ (so a change to the shared routines that strands an
     office's addition fails every build), and make `kontor_id`'s profile the active one;
-    `config_ref` is the file and line that set extra.kontor, for the message when it is unknown."""
+    `config_ref` is the file and line the message about an unknown office is given for (a build
+    has already refused one in selected_office)."""
     profiles: dict[str, Kontor] = {}
     folder = loader.root / KONTOR_DIR
-    # only *.yaml: kontor/<id>.yml next to it is that office's MkDocs configuration
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         kontor, doc = loader.model(path, Kontor)
         if kontor is None or doc is None:
@@ -49,9 +93,7 @@ def load_kontor(loader: "Loader", content: "Content", kontor_id: str | None,
     if kontor_id in profiles:
         content.kontor = profiles[kontor_id]
     elif kontor_id not in loader.failed:
-        known = ", ".join(sorted(profiles)) or "(ingen)"
-        loader.errors.append(ContentError(
-            *config_ref, f"extra.kontor er '{kontor_id}', men {KONTOR_DIR}/{kontor_id}.yaml finnes ikke; kjente kontor: {known}"))
+        loader.errors.append(ContentError(*config_ref, _unknown(kontor_id, profiles)))
 
 
 def _check_target(loader: "Loader", content: "Content", doc, i: int, tillegg: Tillegg) -> None:
@@ -100,10 +142,20 @@ def local_additions(content: "Content", doc_id: str) -> LokaleTillegg | None:
 
 
 def publish_profile(config, content: "Content") -> None:
-    """The active office's name, contact point and logo for the theme's templates (main.html),
-    as config.extra.kontor_profil; the shared core gets none."""
+    """What differs in an office's build: its folder site-<id> next to mkdocs.yml (unless -d chose
+    one), and its id, name, contact point and logo for the theme's templates as
+    config.extra.kontor_profil (main.html puts the name in every title, partials/header.html and
+    nav.html in the header and the menu).
+    site_name stays the core's: Material writes it unescaped and turns the logo link's title into a
+    tooltip with innerHTML, so the office's name, text from YAML, must not go there.
+    The shared core gets none of it."""
     kontor = content.kontor
+    if kontor is not None and config.config_file_path:
+        folder = Path(config.config_file_path).resolve().parent
+        if Path(config.site_dir) == folder / "site":  # MkDocs' default: no -d, no site_dir
+            config.site_dir = str(folder / f"site-{kontor.id}")
     config.extra["kontor_profil"] = None if kontor is None else {
+        "id": kontor.id,
         "navn": kontor.navn,
         "eksempel": kontor.eksempel,
         "logo": kontor.logo,

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from .models.arshjul import Arshjul, Avviksliste
 from .models.checklist import Sjekkliste
 from .models.kilder import Kilderegister
+from .models.kontor import Kontor
 from .models.law import Lovregister
 from .models.ordliste import Ordliste
 from .models.routine import Rutine
@@ -33,12 +34,8 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "arshjul.schema.json": (Arshjul, "data/arshjul.yaml"),
     "avvik.schema.json": (Avviksliste, "data/avvik.yaml"),
     "kommuner.schema.json": (Kommuneregister, "data/kommuner.yaml"),
+    "kontor.schema.json": (Kontor, "kontor/*.yaml"),
 }
-
-
-def register(name: str, model: type[BaseModel], pattern: str) -> None:
-    """Other content kinds add their schema here when their module is imported."""
-    SCHEMAS[name] = (model, pattern)
 
 
 def render(model: type[BaseModel]) -> str:

@@ -1,18 +1,18 @@
-"""Office variants: kontor/<id>.yml builds the shared core with that office's profile and local
-additions; the core build stays as it is."""
+"""Office editions: RUTINEPORTALEN_KONTOR=<id> builds mkdocs.yml, the shared core, with the profile
+kontor/<id>.yaml and its local additions; without it the core is built as it is. An office has
+no configuration of its own to keep equal to the core's."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 
-from tests.sitebuild import FIXED_TODAY, ROOT, BuildResult, copy_project
-
+from macros.content import load_content
+from macros.kontor import KONTOR_ENV, publish_profile, selected_office
+from tests.sitebuild import ROOT, BuildResult, build, build_office, copy_project
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -30,20 +30,16 @@ CORE_VERSION = read_config(ROOT / "mkdocs.yml")["extra"]["kjerne_versjon"]
 ATTRIBUTION = (f"Bygger på PROFH-materialet (Nav Ringsaker, Hamar, Stange og Løten). Kjerneversjon {CORE_VERSION}.")
 
 
-def build_config(project: Path, config: str, site: Path) -> BuildResult:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUTINEPORTALEN_IDAG": FIXED_TODAY, "RUTINEPORTALEN_PDF": "0"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
-    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+def build_core(project: Path, site: Path) -> BuildResult:
+    return build(project, site, env={"RUTINEPORTALEN_PDF": "0"})
 
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[str, Path]:
     out = {}
-    for name, config in (("core", "mkdocs.yml"), ("hamar", "kontor/hamar.yml"), ("ringsaker", "kontor/ringsaker.yml")):
-        result = build_config(ROOT, config, tmp_path_factory.mktemp(f"kontor-{name}"))
+    for name in ("core", "hamar", "ringsaker"):
+        site = tmp_path_factory.mktemp(f"kontor-{name}")
+        result = build_core(ROOT, site) if name == "core" else build_office(ROOT, name, site)
         assert result.returncode == 0, result.output
         out[name] = result.site
     return out
@@ -125,25 +121,124 @@ def test_attribution_and_office_on_every_page(sites):
                 assert page.select_one(".md-header__topic").get_text(" ", strip=True) == f"Rutineportalen – {navn}"
 
 
-def test_office_configs_repeat_the_cores_hooks_and_plugins():
-    """INHERIT replaces lists: an office config must list every watched folder, hook and plugin of mkdocs.yml."""
-    core = read_config(ROOT / "mkdocs.yml")
-    configs = sorted((ROOT / "kontor").glob("*.yml"))
-    assert [c.stem for c in configs] == ["hamar", "loten", "ringsaker", "stange"]
-    for config in configs:
-        office = read_config(config)
-        assert office["INHERIT"] == "../mkdocs.yml"
-        assert office["watch"] == ["../" + w for w in core["watch"]], (
-            f"{config.name}: 'watch' must repeat mkdocs.yml's watch list with '../' in front")
-        assert office["hooks"] == ["../" + h for h in core["hooks"]], (
-            f"{config.name}: 'hooks' must repeat mkdocs.yml's hooks with '../' in front")
-        expected_plugins = [
-            {**p, "macros": {**p["macros"], "module_name": "../macros"}} if isinstance(p, dict) and "macros" in p else p
-            for p in core["plugins"]
-        ]
-        assert office["plugins"] == expected_plugins, config
-        assert office["extra"] == {"kontor": config.stem}
-        assert (ROOT / "kontor" / f"{config.stem}.yaml").is_file()
+def _summary(config) -> dict:
+    """A loaded MkDocs configuration as comparable values: hooks by file, plugins by class, the
+    theme by its folders and settings."""
+    out = {}
+    for key, value in config.items():
+        if key == "hooks":
+            value = {name: Path(module.__file__).resolve() for name, module in value.items()}
+        elif key == "plugins":
+            value = [(name, f"{type(p).__module__}.{type(p).__qualname__}", dict(getattr(p, "config", {}) or {}))
+                     for name, p in value.items() if name not in config["hooks"]]
+        elif key == "theme":
+            value = (value.name, value.dirs, dict(value))
+        elif key == "extra":
+            value = dict(value)
+        out[key] = value
+    return out
+
+
+def test_an_office_build_is_the_core_configuration_with_its_name_folder_and_profile(monkeypatch):
+    """What MkDocs loads for an office is mkdocs.yml itself, and the office's on_config step
+    (publish_profile) changes only its folder and the profile for the templates:
+    the same hooks, plugins, theme, nav and Markdown settings as the core."""
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    assert sorted(p.name for p in (ROOT / "kontor").iterdir()) == [
+        "hamar.yaml", "loten.yaml", "ringsaker.yaml", "stange.yaml"]  # profiles only, no configurations
+    core = load_config(str(ROOT / "mkdocs.yml"))
+    office = load_config(str(ROOT / "mkdocs.yml"))
+    publish_profile(core, load_content(ROOT))
+    publish_profile(office, load_content(ROOT, "hamar"))
+    core_values, office_values = _summary(core), _summary(office)
+    assert core_values["hooks"] and core_values["plugins"]  # the comparison compares something
+    assert {k for k in core_values if core_values[k] != office_values[k]} == {"site_dir", "extra"}
+    # the office's name is not in site_name, which Material writes unescaped (macros/kontor.py)
+    assert office.site_name == "Rutineportalen"
+    assert (Path(core.site_dir), Path(office.site_dir)) == (ROOT / "site", ROOT / "site-hamar")
+    changed = {k for k in {*core.extra, *office.extra} if core.extra.get(k) != office.extra.get(k)}
+    assert changed == {"kontor_profil"}
+    assert core.extra["kontor_profil"] is None
+    assert office.extra["kontor_profil"] == {
+        "id": "hamar", "navn": "Nav Hamar", "eksempel": True, "logo": None, "kontaktpunkt": "Mottaket, Nav Hamar",
+        "kontaktbeskrivelse": "Ring Navs sentralbord og be om Nav Hamar, eller møt opp i mottaket i åpningstiden."}
+    # -d (or a site_dir in the configuration) wins over site-<kontor>
+    chosen = load_config(str(ROOT / "mkdocs.yml"), site_dir="/tmp/et-annet-sted")
+    publish_profile(chosen, load_content(ROOT, "hamar"))
+    assert chosen.site_dir == "/tmp/et-annet-sted"
+
+
+@pytest.mark.parametrize("value, expected", [(None, None), ("", None), ("  ", None), ("hamar", "hamar"), (" stange ", "stange")])
+def test_the_switch_selects_an_office_or_the_core(monkeypatch, value, expected):
+    if value is None:
+        monkeypatch.delenv(KONTOR_ENV, raising=False)
+    else:
+        monkeypatch.setenv(KONTOR_ENV, value)
+    assert selected_office(ROOT, load_config(str(ROOT / "mkdocs.yml"))) == expected
+
+
+def test_core_and_office_build_the_same_site_with_the_same_theme_and_scripts(sites):
+    """Every file of the core is in the office's edition and nothing else (the hooks' outputs too:
+    calendar, search index), and every page loads the same stylesheets and scripts and has the
+    same navigation."""
+    core, office = sites["core"], sites["hamar"]
+    files = sorted(p.relative_to(core).as_posix() for p in core.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(office).as_posix() for p in office.rglob("*") if p.is_file())
+    assert {"arshjul.ics", "assets/js/sokeindeks.js", "assets/js/sokeregler.js"} <= set(files)
+
+    def shape(site: Path, rel: str):
+        page = soup(site, rel)
+        return ([link["href"] for link in page.select('link[rel="stylesheet"]')],
+                [script.get("src") for script in page.select("script")],
+                [a["href"] for a in page.select("nav.md-nav--primary a[href]")])
+
+    pages = [f for f in files if f.endswith(".html")]
+    assert len(pages) > 20
+    for rel in pages:
+        assert shape(core, rel) == shape(office, rel), rel
+        # every page's title names the office after the site
+        assert soup(office, rel).title.get_text() == soup(core, rel).title.get_text() + " – Nav Hamar", rel
+    assert soup(office, "index.html").title.get_text() == "Forside - Rutineportalen – Nav Hamar"
+
+
+ELVERUM = """\
+id: elverum
+navn: Nav Elverum
+logo: assets/images/elverum.svg
+kontaktpunkt:
+  navn: Mottaket, Nav Elverum
+"""
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40"/></svg>'
+
+
+def test_a_new_office_is_one_short_profile(tmp_path):
+    """The whole cost of a new office: five lines of profile (and its logo). Built as the README
+    says, without -d, it writes site-elverum/ next to mkdocs.yml and shows its name and logo."""
+    project = copy_project(tmp_path / "p")
+    (project / "kontor" / "elverum.yaml").write_text(ELVERUM, encoding="utf-8")
+    (project / "docs" / "assets" / "images").mkdir(parents=True, exist_ok=True)
+    (project / "docs" / "assets" / "images" / "elverum.svg").write_text(LOGO, encoding="utf-8")
+    result = build_office(project, "elverum", None)
+    assert result.returncode == 0, result.output
+    assert result.site == project / "site-elverum" and (result.site / "index.html").is_file()
+    assert not (project / "site").exists()
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith("site")) == ["site-elverum"]
+    for rel in ("index.html", "rutiner/paragraf-17.html"):
+        page = soup(result.site, rel)
+        assert page.select_one(".md-header__topic").get_text(" ", strip=True) == "Rutineportalen – Nav Elverum"
+        assert page.select_one(".md-header a.md-logo")["aria-label"] == "Rutineportalen – Nav Elverum"
+        drawer = page.select_one("label.md-nav__title")  # the menu on narrow screens
+        assert "".join(drawer.find_all(string=True, recursive=False)).strip() == "Rutineportalen – Nav Elverum"
+        assert drawer.select_one("a.md-logo")["aria-label"] == "Rutineportalen – Nav Elverum"
+        assert page.title.get_text().endswith(" - Rutineportalen – Nav Elverum")
+        office = page.select_one(".rp-tilskrivning__kontor")
+        assert office["data-rp-kontor"] == "elverum"
+        assert office.get_text(" ", strip=True) == "Lokal utgave for Nav Elverum. Kontakt: Mottaket, Nav Elverum"
+        logo = office.select_one("img.rp-tilskrivning__logo")
+        assert logo["alt"] == ""
+        assert (result.site / Path(rel).parent / logo["src"]).resolve() == (result.site / "assets/images/elverum.svg").resolve()
+    assert (result.site / "assets/images/elverum.svg").read_text(encoding="utf-8") == LOGO
+    assert additions(result.site) == {}
 
 
 HAMAR_DANGLING = """\
@@ -168,7 +263,7 @@ tillegg:
 def test_dangling_addition_fails_the_build_with_file_and_line(tmp_path):
     project = copy_project(tmp_path / "p")
     (project / "kontor" / "hamar.yaml").write_text(HAMAR_DANGLING, encoding="utf-8")
-    result = build_config(project, "kontor/hamar.yml", tmp_path / "site")
+    result = build_office(project, "hamar", tmp_path / "site")
     assert result.returncode != 0
     lines = [line for line in result.output.splitlines() if line.startswith("kontor/")]
     assert len(lines) == 1
@@ -191,21 +286,29 @@ def test_profile_with_personal_contact_data_is_refused(tmp_path, text, message):
     project = copy_project(tmp_path / "p")
     profile = HAMAR_DANGLING.split("tillegg:")[0].replace("  navn: Mottaket, Nav Hamar\n", "  navn: Mottaket, Nav Hamar\n" + text + "\n")
     (project / "kontor" / "hamar.yaml").write_text(profile, encoding="utf-8")
-    result = build_config(project, "kontor/hamar.yml", tmp_path / "site")
+    result = build_office(project, "hamar", tmp_path / "site")
     assert result.returncode != 0
     assert [line for line in result.output.splitlines() if line.startswith("kontor/")] == [message]
 
 
 def test_unknown_office_is_named(tmp_path):
-    project = copy_project(tmp_path / "p")
-    config = project / "kontor" / "hamar.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("kontor: hamar", "kontor: hamr"), encoding="utf-8")
-    result = build_config(project, "kontor/hamar.yml", tmp_path / "site")
+    result = build_office(ROOT, "hamr", tmp_path / "site")
     assert result.returncode != 0
-    # blamed on the office's own configuration and the line that names the office
-    line = config.read_text(encoding="utf-8").splitlines().index("  kontor: hamr") + 1
-    assert (f"kontor/hamar.yml:{line}: extra.kontor er 'hamr', men kontor/hamr.yaml finnes ikke; "
+    assert ("RUTINEPORTALEN_KONTOR er 'hamr', men kontor/hamr.yaml finnes ikke; "
             "kjente kontor: hamar, loten, ringsaker, stange") in result.output
+    assert not (tmp_path / "site").exists()
+
+
+def test_an_office_configuration_of_the_old_kind_is_refused(tmp_path):
+    """Before RUTINEPORTALEN_KONTOR an office had a configuration setting extra.kontor; one left
+    over must not quietly build the shared core under the office's name."""
+    project = copy_project(tmp_path / "p")
+    (project / "mkdocs-hamar.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  kontor: hamar\n", encoding="utf-8")
+    result = build(project, tmp_path / "site", "-f", str(project / "mkdocs-hamar.yml"), env={"RUTINEPORTALEN_PDF": "0"})
+    assert result.returncode != 0
+    assert ("mkdocs-hamar.yml setter extra.kontor, som ikke brukes lenger: slett kontorets byggeoppsett og bygg med "
+            "RUTINEPORTALEN_KONTOR=hamar .venv/bin/mkdocs build") in result.output
+    assert not (tmp_path / "site").exists()
 
 
 @pytest.mark.browser

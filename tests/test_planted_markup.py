@@ -20,7 +20,7 @@ from macros.models.routine import Rutine
 from macros.models.tiltak import Tiltak
 
 from tests.browser_support import serve
-from tests.sitebuild import ROOT, build, copy_project
+from tests.sitebuild import ROOT, build_office, copy_project
 
 PAYLOAD = "<script>window.rpAngrep=1</script><img src=x onerror=window.rpAngrep=2>"
 EXPECTED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -101,7 +101,7 @@ def poisoned(tmp_path_factory) -> tuple[Path, list[str]]:
             register["kommuner"][name] = register["kommuner"][name.removesuffix(" " + PAYLOAD)]
     register_path.write_text(yaml.safe_dump(register, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = tmp / "site"
-    result = build(project, site, "-f", str(project / "kontor" / "hamar.yml"), env={"RUTINEPORTALEN_PDF": "0"})
+    result = build_office(project, "hamar", site)
     assert result.returncode == 0, result.output
     return site, planted
 

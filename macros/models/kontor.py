@@ -71,6 +71,8 @@ class Tillegg(Model):
 
 
 class Kontor(Model):
+    """One office's profile, kontor/<id>.yaml: its edition is built with RUTINEPORTALEN_KONTOR=<id>."""
+
     id: Id
     navn: SafeText
     logo: Annotated[str, AfterValidator(_logo)] | None = None
