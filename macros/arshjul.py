@@ -9,28 +9,17 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .dates import MONTH_ABBR, MONTHS, norsk_dato
+from .dates import MONTH_ABBR, MONTHS
+from .loader import ArshjulData, Content, Loader
 from .models.arshjul import Aktivitet, Arshjul, Avvik, Avviksliste
 from .models.base import Metadata
 from .models.kontor import Kontor
 from .review import ReviewStatus, review_status
 
-if TYPE_CHECKING:  # content.py imports this module; only the type is needed here
-    from .content import Content, Loader
-
 ARSHJUL_FILE = "data/arshjul.yaml"
 AVVIK_FILE = "data/avvik.yaml"
 ICS_NAME = "arshjul.ics"
-
-@dataclass(frozen=True)
-class ArshjulData:
-    """What data/arshjul.yaml and data/avvik.yaml hold, checked against the routines and forms."""
-
-    hjul: Arshjul
-    avvik: Avviksliste | None
-
 
 # ---------------------------------------------------------------- loading
 
@@ -381,36 +370,3 @@ def write_calendar(content: Content, today: dt.date, site_dir: Path) -> Path:
     path = site_dir / ICS_NAME
     path.write_bytes(calendar(content, today))
     return path
-
-
-# ---------------------------------------------------------------- macros
-
-def register(env) -> None:
-    """The macros the internkontroll pages call: arshjul(), avvikstabell(), rutinestatus()."""
-    from .render import render
-    from .state import get
-    from .content import today
-
-    root = Path(__file__).resolve().parent.parent
-
-    def page_src() -> str:
-        return env.page.file.src_uri if env.page else "index.md"
-
-    @env.macro
-    def arshjul():
-        """The årshjul: wheel, month table, this month, calendar link, activities."""
-        return render("_arshjul.html", v=arshjul_view(get(root), today(), page_src()))
-
-    @env.macro
-    def avvikstabell():
-        """Typical avvik and risk from the second internkontroll of 2019, linked to stikkprøve points."""
-        content = get(root)
-        return render("_avvik.html", rows=avvik_view(content, page_src()), kilde=content.arshjul.avvik.kilde)
-
-    @env.macro
-    def rutinestatus():
-        """Every routine, checklist and form with its review status, overdue first."""
-        now = today()
-        rows = status_rows(get(root), now, page_src())
-        counts = {k: sum(1 for r in rows if r.review.status == k) for k in ORDER}
-        return render("_rutinestatus.html", s={"rows": rows, "antall": len(rows), "dato": norsk_dato(now), **counts})

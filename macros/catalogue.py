@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from . import norsk
-from .content import Content
+from .loader import Content
 from .models.law import Lovhenvisning, normalise_paragraph
 from .models.tiltak import FylkeIDag, Tiltak
 
@@ -386,31 +386,3 @@ def overview_charts(content: Content) -> list[Chart]:
         chart("rp-diagram-fylke", "Tiltak per fylke", [(f, by_fylke[f]) for f in FYLKER if by_fylke[f]], "fylker"),
         chart("rp-diagram-tema", "Tiltak per tema", [(v, by_tema[v]) for v in vok_tema if by_tema[v]], "temaer"),
     ]
-
-
-# ---------- macros for the thin pages docs/tiltak/*.md ----------
-
-def register_macros(env) -> None:
-    """{{ tiltak_katalog() }} and {{ tiltak_oversikt() }}; registered from macro_functions.register."""
-    from pathlib import Path
-
-    from mkdocs.utils import get_relative_url
-
-    from . import state
-    from .render import render
-
-    root = Path(__file__).resolve().parent.parent
-
-    def relative(src_uri: str) -> str:
-        target = src_uri[:-3] + ".html" if src_uri.endswith(".md") else src_uri
-        return get_relative_url(target, env.page.file.url)
-
-    @env.macro
-    def tiltak_katalog():
-        """The whole catalogue, every tiltak listed, with filters (docs/tiltak/index.md)."""
-        return render("_katalog.html", k=catalogue_view(state.get(root), relative))
-
-    @env.macro
-    def tiltak_oversikt():
-        """Bar charts of tiltak per fylke and per theme, with the numbers as tables."""
-        return render("_katalog_oversikt.html", charts=overview_charts(state.get(root)))

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import ContentError
+from .loader import Content, Loader
 from .models.kontor import Kontor, Tillegg
-
-if TYPE_CHECKING:  # content.py imports this module
-    from .content import Content, Loader
 
 KONTOR_DIR = "kontor"
 DOCS_DIR = "docs"
 
 
-def load_kontor(loader: "Loader", content: "Content", kontor_id: str | None,
+def load_kontor(loader: Loader, content: Content, kontor_id: str | None,
                 config_ref: tuple[str, int] = ("mkdocs.yml", 1)) -> None:
     """Validate every profile in kontor/ (so a change to the shared routines that strands an
     office's addition fails every build), and make `kontor_id`'s profile the active one;
@@ -54,7 +51,7 @@ def load_kontor(loader: "Loader", content: "Content", kontor_id: str | None,
             *config_ref, f"extra.kontor er '{kontor_id}', men {KONTOR_DIR}/{kontor_id}.yaml finnes ikke; kjente kontor: {known}"))
 
 
-def _check_target(loader: "Loader", content: "Content", doc, i: int, tillegg: Tillegg) -> None:
+def _check_target(loader: Loader, content: Content, doc, i: int, tillegg: Tillegg) -> None:
     docs = {d.id: d for d in content.documents()}
     target = docs.get(tillegg.dokument)
     if target is None:
@@ -88,7 +85,7 @@ class LokaleTillegg:
         return self.plassering.get(target_id, [])
 
 
-def local_additions(content: "Content", doc_id: str) -> LokaleTillegg | None:
+def local_additions(content: Content, doc_id: str) -> LokaleTillegg | None:
     kontor = content.kontor
     if kontor is None:
         return None
@@ -99,7 +96,7 @@ def local_additions(content: "Content", doc_id: str) -> LokaleTillegg | None:
     return LokaleTillegg(kontor, plassering)
 
 
-def publish_profile(config, content: "Content") -> None:
+def publish_profile(config, content: Content) -> None:
     """The active office's name, contact point and logo for the theme's templates (main.html),
     as config.extra.kontor_profil; the shared core gets none."""
     kontor = content.kontor

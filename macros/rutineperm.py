@@ -12,17 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
-from mkdocs.utils import get_relative_url
 
-from . import state
-from .content import Content, today
+from .content import today
+from .loader import Content
 from .dates import norsk_dato
 from .models.base import Metadata
 from .pdf import PdfError, printer
 from .render import render
 from .views import DocumentView, document_view
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGE = "skjema/rutineperm.html"
 PDF = "pdf/rutineperm.pdf"
 HEADER = "Rutineperm"
@@ -77,25 +75,18 @@ def group_of(entry: Entry) -> str:
     return "rutine" if entry.kind in ("rutine", "mal") else entry.kind
 
 
-def render_binder(content: Content, page_url: str, pdf: bool) -> Markup:
+def render_binder(content: Content, pdf_url: str | None) -> Markup:
+    """The Rutineperm page body; `pdf_url` links its PDF (None when no PDFs are made)."""
     items = entries(content)
     groups = [(title, [e for e in items if group_of(e) == key]) for key, title in GROUPS]
     return render(
         "_rutineperm.html",
         grupper=[(title, members) for title, members in groups if members],
         dokumenter=items,
-        pdf_url=get_relative_url(PDF, page_url) if pdf else None,
+        pdf_url=pdf_url,
         header=HEADER,
         dato=norsk_dato(today()),
     )
-
-
-def register(env) -> None:
-    @env.macro
-    def rutineperm() -> Markup:
-        """The whole routine set on one page; printed to pdf/rutineperm.pdf after the build."""
-        page_url = env.page.file.url if env.page else PAGE
-        return render_binder(state.get(ROOT), page_url, state.pdf_enabled())
 
 
 # --- the PDF ---------------------------------------------------------------------------------

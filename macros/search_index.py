@@ -17,9 +17,11 @@ import math
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Iterable
 
 from . import norsk
+from .catalogue import SECTIONS, page_url
 
 FIELDS = ("tittel", "overskrift", "kontor", "kommuner", "tekst")
 BOOST = {"tittel": 4.0, "overskrift": 2.0, "kontor": 2.0, "kommuner": 2.0, "tekst": 1.0}
@@ -335,8 +337,6 @@ class Index:
 
 def tiltak_record(t) -> TiltakRecord:
     """A tiltak (macros.models.tiltak.Tiltak) as the index sees it; anchors as on its page."""
-    from .catalogue import SECTIONS, page_url
-
     facts = [t.fylke, t.maalgruppe, *t.maalgrupper, *t.tema, *(f"§ {p}" for p in t.paragrafer), t.oppstart or ""]
     deler = [Section("", "", " ".join(f for f in facts if f))]
     deler += [Section(label, key, getattr(t, key)) for key, label in SECTIONS if getattr(t, key)]
@@ -363,8 +363,6 @@ def load_script(text: str, name: str) -> dict:
 
 def load_site(site_dir) -> Index:
     """The reference search over a built site's index files."""
-    from pathlib import Path
-
     js = Path(site_dir) / "assets" / "js"
     data = load_script((js / "sokeindeks.js").read_text(encoding="utf-8"), "sokeindeks")
     rules = load_script((js / "sokeregler.js").read_text(encoding="utf-8"), "norskRegler")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .content import Content
+from .loader import Content
 from .dates import norsk_dato
 from .models.base import Metadata
 from .models.law import Lovhenvisning
