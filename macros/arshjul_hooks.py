@@ -21,9 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of the package
     sys.path.insert(0, str(ROOT))
 
-from macros import state  # noqa: E402
 from macros.arshjul import overdue  # noqa: E402
-from macros.content import today  # noqa: E402
+from macros.build import build_of  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.rutineportalen.revisjon")
 
@@ -36,7 +35,8 @@ def strict_review() -> bool:
 
 @event_priority(90)  # after macros/hooks.py (100) has loaded and validated the content
 def on_config(config, **kwargs):
-    rows = overdue(state.get(ROOT), today())
+    build = build_of(config)
+    rows = overdue(build.content, build.today)
     if rows and strict_review():
         head = f"{len(rows)} dokument har forfalt revisjon ({STRICT_ENV}=1):"
         raise PluginError("\n".join([head, *(r.strict_message for r in rows)]))

@@ -10,7 +10,8 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping
 
 from . import norsk
 from .loader import Content
@@ -21,7 +22,7 @@ PAGE_DIR = "tiltak"
 CATALOGUE_PAGE = "tiltak/index.md"
 SIMILAR_LIMIT = 5
 
-ROUTINE_PAGES: dict[str, str] = {"17": "rutiner/paragraf-17.md", "20 a": "rutiner/paragraf-20a.md"}
+ROUTINE_PAGES: Mapping[str, str] = MappingProxyType({"17": "rutiner/paragraf-17.md", "20 a": "rutiner/paragraf-20a.md"})
 """Our routine for a sosialtjenesteloven paragraph, where we have one."""
 
 SECTIONS = (
@@ -32,8 +33,8 @@ SECTIONS = (
     ("utfordringer", "Utfordringer"),
     ("suksessfaktorer", "Suksessfaktorer"),
 )
-RAPPORTTYPER = {"status": "Statusrapport", "slutt": "Sluttrapport", "ukjent": "Ukjent"}
-VIDEREFORING = {"ja": "Ja", "nei": "Nei", "uavklart": "Uavklart"}
+RAPPORTTYPER = MappingProxyType({"status": "Statusrapport", "slutt": "Sluttrapport", "ukjent": "Ukjent"})
+VIDEREFORING = MappingProxyType({"ja": "Ja", "nei": "Nei", "uavklart": "Uavklart"})
 SORTS = (("navn", "Navn"), ("fylke", "Fylke"), ("kontor", "Kontor"))
 
 FYLKER: tuple[str, ...] = FylkeIDag.__args__  # type: ignore[attr-defined]
@@ -43,10 +44,6 @@ FYLKER: tuple[str, ...] = FylkeIDag.__args__  # type: ignore[attr-defined]
 def page_src(tiltak_id: str) -> str:
     """The generated Markdown page of one tiltak (not in the nav)."""
     return f"{PAGE_DIR}/t-{tiltak_id}.md"
-
-
-def page_url(tiltak_id: str) -> str:
-    return f"{PAGE_DIR}/t-{tiltak_id}.html"
 
 
 # ---------- text ----------
@@ -66,10 +63,12 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
+_NORWEGIAN_LAST = MappingProxyType({"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"})
+
+
 def sort_key(text: str) -> tuple:
     """Norwegian alphabetical order: æ, ø, å after z."""
-    order = {"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"}
-    return ("".join(order.get(ch, ch) for ch in text.lower()), text)
+    return ("".join(_NORWEGIAN_LAST.get(ch, ch) for ch in text.lower()), text)
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -92,7 +91,7 @@ def search_text(t: Tiltak) -> str:
     return " ".join(dict.fromkeys(norsk.terms(" ".join(parts))))
 
 
-KILDE_RAPPORT = {"status": "statusrapporten", "slutt": "sluttrapporten", "ukjent": "rapporten"}
+KILDE_RAPPORT = MappingProxyType({"status": "statusrapporten", "slutt": "sluttrapporten", "ukjent": "rapporten"})
 GRANT = "tilskudd til utvikling av sosiale tjenester"
 
 
@@ -237,18 +236,6 @@ def similar_all(content: Content, limit: int = SIMILAR_LIMIT) -> dict[str, list[
     return {t.id: [tid for _, tid in best[signature(t)] if tid != t.id][:limit] for t in tiltak}
 
 
-_similar_cache: dict[int, tuple[Content, dict[str, list[str]]]] = {}
-
-
-def similar(content: Content, tiltak_id: str) -> list[str]:
-    cached = _similar_cache.get(id(content))
-    if cached is None or cached[0] is not content:
-        _similar_cache.clear()
-        cached = (content, similar_all(content))
-        _similar_cache[id(content)] = cached
-    return cached[1][tiltak_id]
-
-
 # ---------- views ----------
 
 @dataclass(frozen=True)
@@ -283,8 +270,9 @@ class TiltakView:
     catalogue_url: str
 
 
-def tiltak_view(content: Content, t: Tiltak, link: Callable[[str], str | None]) -> TiltakView:
-    """`link(src_uri)` gives the relative URL of a page from the tiltak's page, or None if it does not exist."""
+def tiltak_view(content: Content, t: Tiltak, link: Callable[[str], str | None], similar: list[str]) -> TiltakView:
+    """`link(src_uri)` gives the relative URL of a page from the tiltak's page, or None if it does not exist;
+    `similar`: the ids of the similar tiltak (similar_all)."""
     paragrafer = []
     for nr in t.paragrafer:
         ref = content.laws.sotjl(nr)
@@ -301,7 +289,7 @@ def tiltak_view(content: Content, t: Tiltak, link: Callable[[str], str | None]) 
         videreforing=VIDEREFORING[t.videreforing.status],
         rapporttype=RAPPORTTYPER[t.rapporttype],
         kilde=kilde_text(t),
-        similar=[Link(content.tiltak[other], link(page_src(other)) or "") for other in similar(content, t.id)],
+        similar=[Link(content.tiltak[other], link(page_src(other)) or "") for other in similar],
         catalogue_url=link(CATALOGUE_PAGE) or "",
     )
 

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from .arshjul import load_arshjul
+from .catalogue import page_src
 from .errors import ContentErrors
 from .knowledge import read_knowledge
 from .kontor import load_kontor
@@ -22,18 +23,21 @@ ROUTINES_DIR = "routines"
 CHECKLISTS_DIR = "checklists"
 LAW_FILE = "data/lover.yaml"
 HOSTS_FILE = "data/eksterne-verter.yaml"
-DOCS_DIR = "docs"
 CATALOGUE_DIR = "catalogue/tiltak"
 VOCABULARY_FILE = "catalogue/vokabular.yaml"
 KOMMUNE_FILE = "data/kommuner.yaml"
 
 
 def load_content(root: Path, kontor_id: str | None = None,
-                 config_ref: tuple[str, int] = ("mkdocs.yml", 1)) -> Content:
+                 config_ref: tuple[str, int] = ("mkdocs.yml", 1),
+                 site_files: frozenset[str] | None = None) -> Content:
     """Everything the site shows, validated; raises ContentErrors listing every problem.
-    `config_ref`: the MkDocs configuration file (and line) that chose the office."""
+    `config_ref`: the MkDocs configuration file (and line) that chose the office.
+    `site_files`: the paths under docs/ as the site generator lists them, which internal links in
+    content must name (the tiltak pages made from catalogue/tiltak/*.yaml are added here); None
+    leaves that check to the generator."""
     loader = Loader(root)
-    loader.context["sidefiler"] = site_files(root)
+    loader.context["sidefiler"] = None if site_files is None else site_files | generated_pages(root)
     # Without the registry (a project of the loader's unit tests), no external link is allowed.
     verter = loader.model(root / HOSTS_FILE, EksterneVerter)[0] if (root / HOSTS_FILE).exists() else None
     if verter is not None:
@@ -74,15 +78,10 @@ def load_content(root: Path, kontor_id: str | None = None,
     return content
 
 
-def site_files(root: Path) -> frozenset[str]:
-    """Every path under docs/ a link in content may name, with the tiltak pages generated from
-    catalogue/tiltak/*.yaml (tiltak/t-<id>.md)."""
-    docs = root / DOCS_DIR
-    found = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
+def generated_pages(root: Path) -> frozenset[str]:
+    """The pages made from content rather than written in docs/: one per catalogue/tiltak/*.yaml."""
     catalogue = root / CATALOGUE_DIR
-    if catalogue.is_dir():
-        found |= {f"tiltak/t-{p.stem}.md" for p in catalogue.glob("*.yaml")}
-    return frozenset(found)
+    return frozenset(page_src(p.stem) for p in catalogue.glob("*.yaml")) if catalogue.is_dir() else frozenset()
 
 
 def load_catalogue(loader: Loader, content: Content) -> None:

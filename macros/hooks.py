@@ -10,17 +10,17 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import get_files
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of the package
     sys.path.insert(0, str(ROOT))
 
-from macros import state  # noqa: E402
-from macros.content import SettingError, today  # noqa: E402
+from macros.arshjul import write_calendar  # noqa: E402
+from macros.build import CONFIG_KEY, Build, build_of  # noqa: E402
+from macros.content import SettingError  # noqa: E402
 from macros.errors import ContentErrors  # noqa: E402
 from macros.kontor import publish_profile  # noqa: E402
-from macros.arshjul import write_calendar  # noqa: E402
-from macros.macro_functions import pdf_path  # noqa: E402
 from macros.pdf import PdfError, print_pages  # noqa: E402
 from macros.publish import Staging  # noqa: E402
 from macros.rutineperm import PAGE as BINDER_PAGE  # noqa: E402
@@ -65,6 +65,8 @@ if not any(isinstance(f, _MacroErrorInOneLine) for f in _MACRO_LOG.filters):
 
 _build: dict[str, object] = {}
 """The build under way: its staging folder and warning counter."""
+_session: dict[str, str] = {"command": "build"}
+"""The MkDocs command of this process (on_startup): `serve` makes live previews without PDFs."""
 
 
 def _config_ref(config) -> tuple[str, int]:
@@ -91,14 +93,17 @@ def _end_build() -> None:
 @event_priority(100)  # before the macros plugin renders any page
 def on_config(config, **kwargs):
     _end_build()
+    # Internal links in content are checked against MkDocs' own list of the files under docs/.
+    site_files = frozenset(f.src_uri for f in get_files(config))
     try:
-        today()
-        content = state.load(ROOT, config.extra.get("kontor"), _config_ref(config))  # set by kontor/<id>.yml
+        build = Build.start(ROOT, config.extra.get("kontor"), _config_ref(config),  # kontor: set by kontor/<id>.yml
+                            site_files, live_preview=_session["command"] == "serve")
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
     except SettingError as exc:
         raise PluginError(str(exc)) from None
-    publish_profile(config, content)
+    config[CONFIG_KEY] = build
+    publish_profile(config, build.content)
     staging = Staging.begin(Path(config.site_dir))
     config.site_dir = str(staging.folder)
     warnings = _Warnings()
@@ -111,7 +116,7 @@ def on_config(config, **kwargs):
 
 def on_startup(command, **kwargs):
     # A live preview must be quick; PDFs are made by `mkdocs build`.
-    state.set_pdf(command != "serve")
+    _session["command"] = command
 
 
 @event_priority(-100)  # after the other plugins' post-build steps
@@ -119,11 +124,12 @@ def on_post_build(config, **kwargs):
     """The outputs made from the finished pages, then the swap: nothing is published unless all
     of them succeeded."""
     site_dir = Path(config["site_dir"])
+    build = build_of(config)
     try:
-        _print_pdfs(site_dir)
+        _print_pdfs(build, site_dir)
     except PdfError as exc:
         raise PluginError(str(exc)) from None
-    path = write_calendar(state.get(ROOT), today(), site_dir)
+    path = write_calendar(build.content, build.today, site_dir)
     log.debug("Skrev %s", path.relative_to(site_dir))
 
     staging, warnings = _build.get("staging"), _build.get("warnings")
@@ -138,12 +144,11 @@ def on_post_build(config, **kwargs):
     _end_build()
 
 
-def _print_pdfs(site_dir: Path) -> None:
+def _print_pdfs(build: Build, site_dir: Path) -> None:
     """Every document page to pdf/<id>.pdf, and the Rutineperm with its page numbers."""
-    if not state.pdf_enabled():
+    if not build.pdf:
         return
-    jobs = {pdf_path(doc_id): page for doc_id, page in state.requested_pdfs().items()}
-    written = print_pages(site_dir, jobs)
+    written = print_pages(site_dir, build.pdf_jobs())
     if written:
         log.info("Laget %d PDF-er i pdf/", len(written))
     if (site_dir / BINDER_PAGE).exists():

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
+from types import MappingProxyType
 
 from .errors import ContentErrors
 from .loader import Knowledge, Loader
@@ -91,8 +92,8 @@ def sources_box(sources: list[Kilde]) -> Markup:
 
 # --- glossary ------------------------------------------------------------------------------
 
-_NORWEGIAN_LAST = {"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"}
-_ASCII = {"æ": "ae", "ø": "o", "å": "aa"}
+_NORWEGIAN_LAST = MappingProxyType({"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"})
+_ASCII = MappingProxyType({"æ": "ae", "ø": "o", "å": "aa"})
 
 
 def sort_key(term: str) -> str:

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of the package
     sys.path.insert(0, str(ROOT))
 
-from macros import knowledge, state  # noqa: E402
+from macros import knowledge  # noqa: E402
+from macros.build import build_of  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.rutineportalen.kunnskap")
 
@@ -22,7 +23,7 @@ log = logging.getLogger("mkdocs.plugins.rutineportalen.kunnskap")
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    k = state.get(ROOT).knowledge
+    k = build_of(config).content.knowledge
     try:
         knowledge.page_sources(k, page.file.src_uri, page.meta)
     except knowledge.PageSourceError as exc:
@@ -32,7 +33,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 
 def on_page_content(html, page, config, files, **kwargs):
-    sources = knowledge.page_sources(state.get(ROOT).knowledge, page.file.src_uri, page.meta)
+    sources = knowledge.page_sources(build_of(config).content.knowledge, page.file.src_uri, page.meta)
     if not sources:
         return html
     return html + str(knowledge.sources_box(sources))  # str: Markup would escape the page

@@ -4,16 +4,17 @@ after the build the page is printed to pdf/rutineperm.pdf in two (or more) passe
 of contents carries the page number where each document starts."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from markupsafe import Markup
 
-from .content import today
 from .loader import Content
 from .dates import norsk_dato
 from .models.base import Metadata
@@ -25,14 +26,14 @@ PAGE = "skjema/rutineperm.html"
 PDF = "pdf/rutineperm.pdf"
 HEADER = "Rutineperm"
 
-ROUTINE_ORDER = ["kartlegging", "samtalenotat", "paragraf-17", "paragraf-20a", "internkontroll"]
-CHECKLIST_ORDER = ["avdekke-behov-17", "vedtak-17", "videre-oppfolging-17", "etter-hver-samtale", "brukermedvirkning"]
-EXCLUDED = {"ny-veileder"}
+ROUTINE_ORDER = ("kartlegging", "samtalenotat", "paragraf-17", "paragraf-20a", "internkontroll")
+CHECKLIST_ORDER = ("avdekke-behov-17", "vedtak-17", "videre-oppfolging-17", "etter-hver-samtale", "brukermedvirkning")
+EXCLUDED = frozenset({"ny-veileder"})
 """The onboarding path is a checklist, but no part of the routine set (and its links are
 relative to its own page)."""
 
-KINDS = {"rutine": "Rutine", "mal": "Mal", "sjekkliste": "Sjekkliste", "stikkprove": "Skjema"}
-GROUPS = [("rutine", "Rutiner og maler"), ("sjekkliste", "Sjekklister"), ("stikkprove", "Skjema for internkontroll")]
+KINDS = MappingProxyType({"rutine": "Rutine", "mal": "Mal", "sjekkliste": "Sjekkliste", "stikkprove": "Skjema"})
+GROUPS = (("rutine", "Rutiner og maler"), ("sjekkliste", "Sjekklister"), ("stikkprove", "Skjema for internkontroll"))
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Entry:
         return KINDS.get(self.kind, "Dokument")
 
 
-def _ordered(docs: dict[str, Metadata], order: list[str]) -> list[Metadata]:
+def _ordered(docs: dict[str, Metadata], order: tuple[str, ...]) -> list[Metadata]:
     rank = {doc_id: i for i, doc_id in enumerate(order)}
     return sorted((d for d in docs.values() if d.id not in EXCLUDED), key=lambda d: (rank.get(d.id, len(rank)), d.id))
 
@@ -65,8 +66,7 @@ def binder_documents(content: Content) -> list[Metadata]:
     ]
 
 
-def entries(content: Content) -> list[Entry]:
-    when = today()
+def entries(content: Content, when: dt.date) -> list[Entry]:
     return [Entry(f"dok-{doc.id}", getattr(doc, "type", "rutine"), document_view(content, doc, when))
             for doc in binder_documents(content)]
 
@@ -75,9 +75,9 @@ def group_of(entry: Entry) -> str:
     return "rutine" if entry.kind in ("rutine", "mal") else entry.kind
 
 
-def render_binder(content: Content, pdf_url: str | None) -> Markup:
-    """The Rutineperm page body; `pdf_url` links its PDF (None when no PDFs are made)."""
-    items = entries(content)
+def render_binder(content: Content, when: dt.date, pdf_url: str | None) -> Markup:
+    """The Rutineperm page body, printed on `when`; `pdf_url` links its PDF (None when no PDFs are made)."""
+    items = entries(content, when)
     groups = [(title, [e for e in items if group_of(e) == key]) for key, title in GROUPS]
     return render(
         "_rutineperm.html",
@@ -85,7 +85,7 @@ def render_binder(content: Content, pdf_url: str | None) -> Markup:
         dokumenter=items,
         pdf_url=pdf_url,
         header=HEADER,
-        dato=norsk_dato(today()),
+        dato=norsk_dato(when),
     )
 
 

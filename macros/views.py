@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .loader import Content
 from .dates import norsk_dato
@@ -10,7 +11,7 @@ from .models.base import Metadata
 from .models.law import Lovhenvisning
 from .review import ReviewStatus, review_status
 
-NOUNS = {"rutine": "rutinen", "mal": "malen", "sjekkliste": "sjekklisten", "stikkprove": "skjemaet"}
+NOUNS = MappingProxyType({"rutine": "rutinen", "mal": "malen", "sjekkliste": "sjekklisten", "stikkprove": "skjemaet"})
 
 
 @dataclass(frozen=True)

@@ -179,10 +179,8 @@ def mutable_module_state(name: str, source: str | None = None) -> list[tuple[str
     return found
 
 
-import pytest  # noqa: E402
 
 
-@pytest.mark.xfail(strict=True, reason="the build state moves into one Build object next")
 def test_no_mutable_module_state_in_the_core():
     found = [f"{MODULES[name].relative_to(ROOT)}:{line}: {label}"
              for name in sorted(set(MODULES) - ADAPTERS) for label, line in mutable_module_state(name)]
