@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from .arshjul import overdue
 from .catalogue import similar_all
 from .content import load_content, today
 from .loader import Content
@@ -17,6 +18,7 @@ CONFIG_KEY = "rutineportalen_bygg"
 """Where the adapter keeps the Build in the site generator's configuration for this build."""
 
 PDF_ENV = "RUTINEPORTALEN_PDF"
+STRICT_REVIEW_ENV = "RUTINEPORTALEN_STRENG_REVISJON"
 
 
 def pdf_path(doc_id: str) -> str:
@@ -27,6 +29,11 @@ def pdf_path(doc_id: str) -> str:
 def pdf_wanted(live_preview: bool) -> bool:
     """PDFs are made by a full build; a live preview and RUTINEPORTALEN_PDF=0 skip them."""
     return not live_preview and os.environ.get(PDF_ENV, "1") != "0"
+
+
+def strict_review() -> bool:
+    """RUTINEPORTALEN_STRENG_REVISJON=1: an overdue review fails the build instead of being reported."""
+    return os.environ.get(STRICT_REVIEW_ENV, "") not in ("", "0")
 
 
 @dataclass
@@ -66,6 +73,19 @@ class Build:
         if not self.pdf:
             return {}
         return {pdf_path(doc_id): page.dest for doc_id, page in self.index.documents.items()}
+
+    def overdue_reviews(self) -> tuple[str | None, list[str]]:
+        """(the error that fails the build in strict review mode, or None; the report lines).
+
+        The report is for INFO level: mkdocs.yml has `strict: true`, so a WARNING would abort
+        every build, and today every routine from 2019 is overdue; that is the truth, and the
+        normal build must still pass. In strict review mode each overdue document is listed as
+        `path:line:` (the line of its neste_revisjon)."""
+        rows = overdue(self.content, self.today)
+        if rows and strict_review():
+            head = f"{len(rows)} dokument har forfalt revisjon ({STRICT_REVIEW_ENV}=1):"
+            return "\n".join([head, *(r.strict_message for r in rows)]), []
+        return None, [r.overdue_message for r in rows]
 
     def similar(self, tiltak_id: str) -> list[str]:
         if self._similar is None:

@@ -1,4 +1,5 @@
-"""The tiltak catalogue: what a tiltak page, the catalogue page and the overview charts receive.
+"""The tiltak catalogue: what a tiltak page, the catalogue page and the overview charts receive,
+and the Markdown of each generated tiltak page.
 
 Views, facets, the normalised search text and "Lignende tiltak" live here; the markup lives in
 overrides/partials/_tiltak*.html and _katalog*.html. Nothing here builds HTML.
@@ -7,16 +8,20 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Callable, Iterable, Mapping
 
+from markupsafe import escape
+
 from . import norsk
 from .loader import Content
 from .models.law import Lovhenvisning, normalise_paragraph
 from .models.tiltak import FylkeIDag, Tiltak
+from .render import render
 
 PAGE_DIR = "tiltak"
 CATALOGUE_PAGE = "tiltak/index.md"
@@ -374,3 +379,20 @@ def overview_charts(content: Content) -> list[Chart]:
         chart("rp-diagram-fylke", "Tiltak per fylke", [(f, by_fylke[f]) for f in FYLKER if by_fylke[f]], "fylker"),
         chart("rp-diagram-tema", "Tiltak per tema", [(v, by_tema[v]) for v in vok_tema if by_tema[v]], "temaer"),
     ]
+
+
+# ---------- the generated pages ----------
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def tiltak_page(content: Content, t: Tiltak, link: Callable[[str], str | None], similar: list[str]) -> str:
+    """The Markdown of a tiltak's generated page: front matter with its title, and the body
+    rendered from overrides/partials/_tiltak.html."""
+    body = render("_tiltak.html", v=tiltak_view(content, t, link, similar))
+    # A blank line would end the raw HTML block in Markdown; the partial has none but user text might.
+    body = _BLANK_LINES.sub("\n", str(body))
+    # Material prints page.meta.title without escaping (<title>, header), so the title is
+    # HTML-escaped here; JSON is YAML, so it is quoted safely whatever characters it holds.
+    title = json.dumps(str(escape(t.navn)), ensure_ascii=False)
+    return f"---\ntitle: {title}\n---\n\n{body}\n"

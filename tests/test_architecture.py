@@ -17,8 +17,6 @@ ADAPTERS = frozenset({
     "macros",                   # macros/__init__.py: the entry mkdocs-macros calls (define_env)
     "macros.macro_functions",   # the macros the thin pages call, reading the Build from the config
     "macros.hooks",             # the MkDocs hook module: the one place that knows MkDocs' events
-    "macros.catalogue_hooks", "macros.knowledge_hooks", "macros.search_hooks", "macros.arshjul_hooks",
-    "macros.utseende_hooks",
 })
 """The only modules that may import MkDocs, mkdocs-macros or Material, or hold per-process state."""
 
