@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 from .arshjul import overdue
 from .catalogue import similar_all
@@ -91,11 +91,6 @@ class Build:
         if self._similar is None:
             self._similar = similar_all(self.content)
         return self._similar[tiltak_id]
-
-    def linker(self, from_src: str) -> Callable[[str], str | None]:
-        """link(target src) -> the relative address from the page `from_src`, or None."""
-        index = self.index
-        return lambda target: index.link(target, from_src)
 
 
 def build_of(config: Mapping[str, Any]) -> Build:

@@ -21,13 +21,14 @@ from . import norsk
 from .loader import Content
 from .models.law import Lovhenvisning, normalise_paragraph
 from .models.tiltak import FylkeIDag, Tiltak
+from .pages import PageIndex
 from .render import render
 
 PAGE_DIR = "tiltak"
 CATALOGUE_PAGE = "tiltak/index.md"
 SIMILAR_LIMIT = 5
 
-ROUTINE_PAGES: Mapping[str, str] = MappingProxyType({"17": "rutiner/paragraf-17.md", "20 a": "rutiner/paragraf-20a.md"})
+ROUTINE_DOCUMENTS: Mapping[str, str] = MappingProxyType({"17": "paragraf-17", "20 a": "paragraf-20a"})
 """Our routine for a sosialtjenesteloven paragraph, where we have one."""
 
 SECTIONS = (
@@ -275,16 +276,21 @@ class TiltakView:
     catalogue_url: str
 
 
-def tiltak_view(content: Content, t: Tiltak, link: Callable[[str], str | None], similar: list[str]) -> TiltakView:
-    """`link(src_uri)` gives the relative URL of a page from the tiltak's page, or None if it does not exist;
-    `similar`: the ids of the similar tiltak (similar_all)."""
+def tiltak_view(content: Content, t: Tiltak, pages: PageIndex, similar: list[str]) -> TiltakView:
+    """The view of a tiltak for its page; `pages` gives every address, `similar` the ids of the
+    similar tiltak (similar_all)."""
+    own = page_src(t.id)
+
+    def link(target_src: str) -> str | None:
+        return pages.link(target_src, own)
+
     paragrafer = []
     for nr in t.paragrafer:
         ref = content.laws.sotjl(nr)
         if ref is None:  # refused when the content was loaded
             raise KeyError(f"sosialtjenesteloven § {nr} finnes ikke i lovregisteret")
-        routine = ROUTINE_PAGES.get(ref.nr)
-        paragrafer.append(ParagrafLink(ref, link(routine) if routine else None))
+        routine = pages.document_page(ROUTINE_DOCUMENTS.get(ref.nr, ""))
+        paragrafer.append(ParagrafLink(ref, link(routine.src) if routine else None))
     sections = [Section(key, heading, paragraphs(getattr(t, key))) for key, heading in SECTIONS]
     return TiltakView(
         t=t,
@@ -386,10 +392,10 @@ def overview_charts(content: Content) -> list[Chart]:
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
-def tiltak_page(content: Content, t: Tiltak, link: Callable[[str], str | None], similar: list[str]) -> str:
+def tiltak_page(content: Content, t: Tiltak, pages: PageIndex, similar: list[str]) -> str:
     """The Markdown of a tiltak's generated page: front matter with its title, and the body
     rendered from overrides/partials/_tiltak.html."""
-    body = render("_tiltak.html", v=tiltak_view(content, t, link, similar))
+    body = render("_tiltak.html", v=tiltak_view(content, t, pages, similar))
     # A blank line would end the raw HTML block in Markdown; the partial has none but user text might.
     body = _BLANK_LINES.sub("\n", str(body))
     # Material prints page.meta.title without escaping (<title>, header), so the title is

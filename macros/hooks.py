@@ -31,14 +31,13 @@ if str(ROOT) not in sys.path:  # MkDocs loads this file by path, not as part of 
 from macros import knowledge, search_index  # noqa: E402
 from macros.arshjul import write_calendar  # noqa: E402
 from macros.build import CONFIG_KEY, Build, build_of  # noqa: E402
-from macros.catalogue import CATALOGUE_PAGE, ROUTINE_PAGES, page_src, tiltak_page  # noqa: E402
+from macros.catalogue import CATALOGUE_PAGE, ROUTINE_DOCUMENTS, page_src, tiltak_page  # noqa: E402
 from macros.content import SettingError  # noqa: E402
 from macros.errors import ContentErrors  # noqa: E402
 from macros.kontor import publish_profile  # noqa: E402
 from macros.pages import Page  # noqa: E402
 from macros.pdf import PdfError, print_pages  # noqa: E402
 from macros.publish import Staging  # noqa: E402
-from macros.rutineperm import PAGE as BINDER_PAGE  # noqa: E402
 from macros.rutineperm import print_binder  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.rutineportalen")
@@ -148,9 +147,6 @@ def on_files(files: Files, config, **kwargs) -> Files:
     (not in the nav: mkdocs.yml `not_in_nav`, since the sidebar grows with the square of its pages)."""
     build = build_of(config)
     content = build.content
-    missing = [src for src in (*ROUTINE_PAGES.values(), CATALOGUE_PAGE) if files.get_file_from_path(src) is None]
-    if missing:
-        raise PluginError(f"Tiltakskatalogen lenker til sider som ikke finnes: {', '.join(missing)}")
     for tiltak_id in content.tiltak:
         src = page_src(tiltak_id)
         if files.get_file_from_path(src) is not None:
@@ -165,10 +161,13 @@ def on_files(files: Files, config, **kwargs) -> Files:
     generated = {tiltak_id: File.generated(config, page_src(tiltak_id), content="") for tiltak_id in content.tiltak}
     for file in generated.values():
         files.append(file)
-    build.index_pages([Page(f.src_uri, f.url, f.dest_uri) for f in files], templated)
+    index = build.index_pages([Page(f.src_uri, f.url, f.dest_uri) for f in files], templated)
+    missing = [f"docs/{CATALOGUE_PAGE}"] if index.page(CATALOGUE_PAGE) is None else []
+    missing += [f"siden som viser {doc_id}" for doc_id in ROUTINE_DOCUMENTS.values() if index.document_page(doc_id) is None]
+    if missing:
+        raise PluginError(f"Tiltakskatalogen lenker til sider som ikke finnes: {', '.join(missing)}")
     for tiltak_id, file in generated.items():
-        file.content_string = tiltak_page(content, content.tiltak[tiltak_id], build.linker(file.src_uri),
-                                          build.similar(tiltak_id))
+        file.content_string = tiltak_page(content, content.tiltak[tiltak_id], index, build.similar(tiltak_id))
     return files
 
 
@@ -243,8 +242,9 @@ def _print_pdfs(build: Build, site_dir: Path) -> None:
     written = print_pages(site_dir, build.pdf_jobs())
     if written:
         log.info("Laget %d PDF-er i pdf/", len(written))
-    if (site_dir / BINDER_PAGE).exists():
-        out, pages = print_binder(site_dir)
+    binder = build.index.page_calling("rutineperm")
+    if binder is not None and (site_dir / binder.dest).exists():
+        out, pages = print_binder(site_dir, binder.dest)
         log.info("Laget %s (%d sider)", out.relative_to(site_dir).as_posix(), pages)
 
 

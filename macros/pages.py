@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
-_MACRO_CALL = re.compile(r"""\{\{\s*(?:rutine|sjekkliste)\(\s*["']([a-z0-9-]+)["']\s*\)\s*\}\}""")
+_MACRO_CALL = re.compile(r"""\{\{\s*([a-z_]+)\(\s*(?:["']([a-z0-9-]+)["']\s*)?\)\s*\}\}""")
+DOCUMENT_MACROS = frozenset({"rutine", "sjekkliste"})
+"""The macros that show one routine or checklist: {{ rutine("paragraf-17") }}."""
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,8 @@ def relative_url(url: str, other: str) -> str:
     return rel + "/" if url.endswith("/") else rel
 
 
-def documents_shown(markdown: str) -> list[str]:
-    """The ids of the routines and checklists a page shows with {{ rutine("…") }} or {{ sjekkliste("…") }}."""
+def macro_calls(markdown: str) -> list[tuple[str, str]]:
+    """(macro, argument) of every {{ macro("argument") }} or {{ macro() }} in a page ("" without argument)."""
     return _MACRO_CALL.findall(markdown)
 
 
@@ -54,23 +56,32 @@ class PageIndex:
     """src (relative to docs/) -> the page or file."""
     documents: Mapping[str, Page]
     """doc id -> the page that shows it."""
+    calls: Mapping[tuple[str, str], Page]
+    """(macro, argument) -> the page that calls it, e.g. ("rutineperm", "") -> the Rutineperm's page."""
 
     @classmethod
     def build(cls, pages: Iterable[Page], templated: Mapping[str, str]) -> "PageIndex":
         """`templated`: the Markdown of each page whose macros are rendered (src -> text), in which
         the document macros are looked for; the first page (by src) that shows a document is its page."""
         by_src = {p.src: p for p in pages}
-        documents: dict[str, Page] = {}
+        calls: dict[tuple[str, str], Page] = {}
         for src in sorted(templated):
-            for doc_id in documents_shown(templated[src]):
-                documents.setdefault(doc_id, by_src[src])
-        return cls(MappingProxyType(by_src), MappingProxyType(documents))
+            for call in macro_calls(templated[src]):
+                calls.setdefault(call, by_src[src])
+        documents = {arg: page for (macro, arg), page in calls.items() if macro in DOCUMENT_MACROS and arg}
+        return cls(MappingProxyType(by_src), MappingProxyType(documents), MappingProxyType(calls))
 
     def files(self) -> frozenset[str]:
         return frozenset(self.pages)
 
+    def page(self, src: str) -> Page | None:
+        return self.pages.get(src)
+
     def document_page(self, doc_id: str) -> Page | None:
         return self.documents.get(doc_id)
+
+    def page_calling(self, macro: str, argument: str = "") -> Page | None:
+        return self.calls.get((macro, argument))
 
     def url(self, src: str) -> str | None:
         page = self.pages.get(src)

@@ -141,13 +141,14 @@ _FILL = """(numbers) => {
 }"""
 
 
-def print_binder(site_dir: Path, max_passes: int = 4) -> tuple[Path, int]:
-    """Print the Rutineperm page to PDF until the page numbers in its table of contents hold."""
+def print_binder(site_dir: Path, page: str = PAGE, max_passes: int = 4) -> tuple[Path, int]:
+    """Print the Rutineperm page (`page`, inside the site) to PDF until the page numbers in its
+    table of contents hold."""
     target = site_dir / PDF
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, printer(site_dir) as p:
         draft = Path(tmp) / "rutineperm.pdf"
-        p.open(PAGE)
+        p.open(page)
         toc = p.page.evaluate("""() => Array.from(document.querySelectorAll('[data-rp-side]')).map(
             function (el) { return [el.getAttribute('data-rp-side'), el.getAttribute('data-rp-tittel')]; })""")
         ids, titles = [t[0] for t in toc], [t[1] for t in toc]
