@@ -14,11 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / PACKAGE
 
 ADAPTERS = frozenset({
-    "macros",                   # macros/__init__.py: the entry mkdocs-macros calls (define_env)
-    "macros.macro_functions",   # the macros the thin pages call, reading the Build from the config
-    "macros.hooks",             # the MkDocs hook module: the one place that knows MkDocs' events
+    "macros.hooks",  # the MkDocs hook module: the one place that knows MkDocs' events
 })
-"""The only modules that may import MkDocs, mkdocs-macros or Material, or hold per-process state."""
+"""The only modules that may import MkDocs, mkdocs-macros or Material, or hold per-process state.
+The mkdocs-macros entry (macros/__init__.py, macros/macro_functions.py) needs neither: it only
+receives mkdocs-macros' `env` and reads the Build from `env.conf`."""
 
 GENERATOR_PACKAGES = frozenset({"mkdocs", "mkdocs_macros", "material"})
 
@@ -194,3 +194,11 @@ def test_every_module_says_what_it_holds():
     missing = [str(path.relative_to(ROOT)) for name, path in MODULES.items()
                if not ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))]
     assert missing == []
+
+
+if __name__ == "__main__":  # .venv/bin/python -m tests.test_architecture: the graph, and the cycle if there is one
+    graph = import_graph()
+    for module in sorted(graph):
+        print(f"{module} -> {', '.join(sorted(graph[module])) or '(none)'}")
+    found = find_cycle(graph)
+    print("import cycle: " + " -> ".join(found) if found else "no import cycle")
