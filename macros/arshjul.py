@@ -6,31 +6,21 @@ from __future__ import annotations
 import datetime as dt
 import math
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import MappingProxyType
 
-from .dates import MONTH_ABBR, MONTHS, norsk_dato
+from .dates import MONTH_ABBR, MONTHS
+from .loader import ArshjulData, Content, Loader
 from .models.arshjul import Aktivitet, Arshjul, Avvik, Avviksliste
 from .models.base import Metadata
 from .models.kontor import Kontor
+from .pages import PageIndex
 from .review import ReviewStatus, review_status
-
-if TYPE_CHECKING:  # content.py imports this module; only the type is needed here
-    from .content import Content, Loader
 
 ARSHJUL_FILE = "data/arshjul.yaml"
 AVVIK_FILE = "data/avvik.yaml"
 ICS_NAME = "arshjul.ics"
-
-@dataclass(frozen=True)
-class ArshjulData:
-    """What data/arshjul.yaml and data/avvik.yaml hold, checked against the routines and forms."""
-
-    hjul: Arshjul
-    avvik: Avviksliste | None
-
 
 # ---------------------------------------------------------------- loading
 
@@ -80,24 +70,12 @@ def check_avvik(loader: Loader, content: Content, liste: Avviksliste, doc) -> No
 
 # ---------------------------------------------------------------- links
 
-_MACRO_CALL = re.compile(r"""\{\{\s*(?:rutine|sjekkliste)\(\s*["']([a-z0-9-]+)["']\s*\)\s*\}\}""")
-
-
-def document_pages(root: Path) -> dict[str, str]:
-    """doc id -> the page (relative to docs/) that shows it, found from the macro call in the page."""
-    pages: dict[str, str] = {}
-    docs = root / "docs"
-    for path in sorted(docs.rglob("*.md")):
-        for doc_id in _MACRO_CALL.findall(path.read_text(encoding="utf-8")):
-            pages.setdefault(doc_id, path.relative_to(docs).as_posix())
-    return pages
-
-
-def document_page(content: Content, doc_id: str) -> str:
-    """The docs/ page (relative to docs/) that shows a routine or checklist."""
-    found = document_pages(content.root).get(doc_id)
-    if found:
-        return found
+def document_page(content: Content, pages: PageIndex | None, doc_id: str) -> str:
+    """The docs/ page (relative to docs/) that shows a routine or checklist: the page index's
+    answer, or where such a page is kept by convention when there is no index (a bare load)."""
+    found = pages.document_page(doc_id) if pages is not None else None
+    if found is not None:
+        return found.src
     if doc_id in content.routines:
         return f"rutiner/{doc_id}.md"
     if content.checklists[doc_id].type == "stikkprove":
@@ -116,9 +94,9 @@ class Lenke:
     href: str
 
 
-def _links(content: Content, aktivitet: Aktivitet, page_src: str) -> list[Lenke]:
+def _links(content: Content, pages: PageIndex | None, aktivitet: Aktivitet, page_src: str) -> list[Lenke]:
     return [Lenke(content.document(ref).kortnavn or content.document(ref).tittel,
-                  relative(document_page(content, ref), page_src)) for ref in aktivitet.bruker]
+                  relative(document_page(content, pages, ref), page_src)) for ref in aktivitet.bruker]
 
 
 # ---------------------------------------------------------------- the wheel
@@ -225,7 +203,7 @@ def month_list(months: list[int]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
 
 
-def arshjul_view(content: Content, today: dt.date, page_src: str) -> ArshjulView:
+def arshjul_view(content: Content, today: dt.date, page_src: str, pages: PageIndex | None = None) -> ArshjulView:
     if content.arshjul is None:
         raise KeyError(f"årshjulet mangler: {ARSHJUL_FILE} finnes ikke")
     hjul = content.arshjul.hjul
@@ -240,7 +218,7 @@ def arshjul_view(content: Content, today: dt.date, page_src: str) -> ArshjulView
             d0, d1 = (m - 1) * 30 + MONTH_GAP_DEG, m * 30 - MONTH_GAP_DEG
             x, y = _point((r0 + r1) / 2, (d0 + d1) / 2)
             buer.append(Bue(m, sector_path(r0, r1, d0, d1), x, y))
-        views.append(AktivitetView(i + 1, a, month_list(a.maaneder), buer, _links(content, a, page_src)))
+        views.append(AktivitetView(i + 1, a, month_list(a.maaneder), buer, _links(content, pages, a, page_src)))
     outer = RING_OUTER
     months = []
     for m in range(1, 13):
@@ -265,7 +243,7 @@ class AvvikView:
     """(form title, links to its points)"""
 
 
-def avvik_view(content: Content, page_src: str) -> list[AvvikView]:
+def avvik_view(content: Content, page_src: str, pages: PageIndex | None = None) -> list[AvvikView]:
     if content.arshjul is None or content.arshjul.avvik is None:
         raise KeyError(f"avvikslisten mangler: {AVVIK_FILE} finnes ikke")
     out = []
@@ -274,7 +252,7 @@ def avvik_view(content: Content, page_src: str) -> list[AvvikView]:
         for k in a.kontroll:
             form = content.checklists[k.skjema]
             numbers = {p.id: n for n, p in enumerate(form.items(), start=1)}
-            page = relative(document_page(content, k.skjema), page_src)
+            page = relative(document_page(content, pages, k.skjema), page_src)
             groups.append((form.kortnavn or form.tittel,
                            [Lenke(f"punkt {numbers[p]}", f"{page}#{p}") for p in k.punkter]))
         out.append(AvvikView(a, groups))
@@ -283,8 +261,8 @@ def avvik_view(content: Content, page_src: str) -> list[AvvikView]:
 
 # ---------------------------------------------------------------- review status
 
-KIND = {"rutine": "Rutine", "mal": "Mal", "sjekkliste": "Sjekkliste", "stikkprove": "Skjema"}
-ORDER = {"forfalt": 0, "forfaller": 1, "gyldig": 2}
+KIND = MappingProxyType({"rutine": "Rutine", "mal": "Mal", "sjekkliste": "Sjekkliste", "stikkprove": "Skjema"})
+ORDER = MappingProxyType({"forfalt": 0, "forfaller": 1, "gyldig": 2})
 
 
 @dataclass(frozen=True)
@@ -315,14 +293,15 @@ class StatusRad:
                 f"({self.doc.tittel}); revider dokumentet og sett ny 'neste_revisjon'")
 
 
-def status_rows(content: Content, today: dt.date, page_src: str = "internkontroll/rutinestatus.md") -> list[StatusRad]:
+def status_rows(content: Content, today: dt.date, page_src: str = "internkontroll/rutinestatus.md",
+                pages: PageIndex | None = None) -> list[StatusRad]:
     """Every routine, checklist and form; overdue first, then due soon, then valid; earliest date first."""
     rows = []
     for doc in content.documents():
         source = content.sources[doc.id]
         rows.append(StatusRad(
             doc=doc, kind=KIND.get(getattr(doc, "type", ""), "Dokument"),
-            href=relative(document_page(content, doc.id), page_src),
+            href=relative(document_page(content, pages, doc.id), page_src),
             review=review_status(doc.neste_revisjon, today),
             path=source.path, line=source.line_of(("neste_revisjon",)),
         ))
@@ -381,36 +360,3 @@ def write_calendar(content: Content, today: dt.date, site_dir: Path) -> Path:
     path = site_dir / ICS_NAME
     path.write_bytes(calendar(content, today))
     return path
-
-
-# ---------------------------------------------------------------- macros
-
-def register(env) -> None:
-    """The macros the internkontroll pages call: arshjul(), avvikstabell(), rutinestatus()."""
-    from .render import render
-    from .state import get
-    from .content import today
-
-    root = Path(__file__).resolve().parent.parent
-
-    def page_src() -> str:
-        return env.page.file.src_uri if env.page else "index.md"
-
-    @env.macro
-    def arshjul():
-        """The årshjul: wheel, month table, this month, calendar link, activities."""
-        return render("_arshjul.html", v=arshjul_view(get(root), today(), page_src()))
-
-    @env.macro
-    def avvikstabell():
-        """Typical avvik and risk from the second internkontroll of 2019, linked to stikkprøve points."""
-        content = get(root)
-        return render("_avvik.html", rows=avvik_view(content, page_src()), kilde=content.arshjul.avvik.kilde)
-
-    @env.macro
-    def rutinestatus():
-        """Every routine, checklist and form with its review status, overdue first."""
-        now = today()
-        rows = status_rows(get(root), now, page_src())
-        counts = {k: sum(1 for r in rows if r.review.status == k) for k in ORDER}
-        return render("_rutinestatus.html", s={"rows": rows, "antall": len(rows), "dato": norsk_dato(now), **counts})

@@ -1,4 +1,5 @@
-"""The tiltak catalogue: what a tiltak page, the catalogue page and the overview charts receive.
+"""The tiltak catalogue: what a tiltak page, the catalogue page and the overview charts receive,
+and the Markdown of each generated tiltak page.
 
 Views, facets, the normalised search text and "Lignende tiltak" live here; the markup lives in
 overrides/partials/_tiltak*.html and _katalog*.html. Nothing here builds HTML.
@@ -7,21 +8,27 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping
+
+from markupsafe import escape
 
 from . import norsk
-from .content import Content
+from .loader import Content
 from .models.law import Lovhenvisning, normalise_paragraph
 from .models.tiltak import FylkeIDag, Tiltak
+from .pages import PageIndex
+from .render import render
 
 PAGE_DIR = "tiltak"
 CATALOGUE_PAGE = "tiltak/index.md"
 SIMILAR_LIMIT = 5
 
-ROUTINE_PAGES: dict[str, str] = {"17": "rutiner/paragraf-17.md", "20 a": "rutiner/paragraf-20a.md"}
+ROUTINE_DOCUMENTS: Mapping[str, str] = MappingProxyType({"17": "paragraf-17", "20 a": "paragraf-20a"})
 """Our routine for a sosialtjenesteloven paragraph, where we have one."""
 
 SECTIONS = (
@@ -32,8 +39,8 @@ SECTIONS = (
     ("utfordringer", "Utfordringer"),
     ("suksessfaktorer", "Suksessfaktorer"),
 )
-RAPPORTTYPER = {"status": "Statusrapport", "slutt": "Sluttrapport", "ukjent": "Ukjent"}
-VIDEREFORING = {"ja": "Ja", "nei": "Nei", "uavklart": "Uavklart"}
+RAPPORTTYPER = MappingProxyType({"status": "Statusrapport", "slutt": "Sluttrapport", "ukjent": "Ukjent"})
+VIDEREFORING = MappingProxyType({"ja": "Ja", "nei": "Nei", "uavklart": "Uavklart"})
 SORTS = (("navn", "Navn"), ("fylke", "Fylke"), ("kontor", "Kontor"))
 
 FYLKER: tuple[str, ...] = FylkeIDag.__args__  # type: ignore[attr-defined]
@@ -43,10 +50,6 @@ FYLKER: tuple[str, ...] = FylkeIDag.__args__  # type: ignore[attr-defined]
 def page_src(tiltak_id: str) -> str:
     """The generated Markdown page of one tiltak (not in the nav)."""
     return f"{PAGE_DIR}/t-{tiltak_id}.md"
-
-
-def page_url(tiltak_id: str) -> str:
-    return f"{PAGE_DIR}/t-{tiltak_id}.html"
 
 
 # ---------- text ----------
@@ -66,10 +69,12 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
+_NORWEGIAN_LAST = MappingProxyType({"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"})
+
+
 def sort_key(text: str) -> tuple:
     """Norwegian alphabetical order: æ, ø, å after z."""
-    order = {"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"}
-    return ("".join(order.get(ch, ch) for ch in text.lower()), text)
+    return ("".join(_NORWEGIAN_LAST.get(ch, ch) for ch in text.lower()), text)
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -92,7 +97,7 @@ def search_text(t: Tiltak) -> str:
     return " ".join(dict.fromkeys(norsk.terms(" ".join(parts))))
 
 
-KILDE_RAPPORT = {"status": "statusrapporten", "slutt": "sluttrapporten", "ukjent": "rapporten"}
+KILDE_RAPPORT = MappingProxyType({"status": "statusrapporten", "slutt": "sluttrapporten", "ukjent": "rapporten"})
 GRANT = "tilskudd til utvikling av sosiale tjenester"
 
 
@@ -237,18 +242,6 @@ def similar_all(content: Content, limit: int = SIMILAR_LIMIT) -> dict[str, list[
     return {t.id: [tid for _, tid in best[signature(t)] if tid != t.id][:limit] for t in tiltak}
 
 
-_similar_cache: dict[int, tuple[Content, dict[str, list[str]]]] = {}
-
-
-def similar(content: Content, tiltak_id: str) -> list[str]:
-    cached = _similar_cache.get(id(content))
-    if cached is None or cached[0] is not content:
-        _similar_cache.clear()
-        cached = (content, similar_all(content))
-        _similar_cache[id(content)] = cached
-    return cached[1][tiltak_id]
-
-
 # ---------- views ----------
 
 @dataclass(frozen=True)
@@ -283,15 +276,21 @@ class TiltakView:
     catalogue_url: str
 
 
-def tiltak_view(content: Content, t: Tiltak, link: Callable[[str], str | None]) -> TiltakView:
-    """`link(src_uri)` gives the relative URL of a page from the tiltak's page, or None if it does not exist."""
+def tiltak_view(content: Content, t: Tiltak, pages: PageIndex, similar: list[str]) -> TiltakView:
+    """The view of a tiltak for its page; `pages` gives every address, `similar` the ids of the
+    similar tiltak (similar_all)."""
+    own = page_src(t.id)
+
+    def link(target_src: str) -> str | None:
+        return pages.link(target_src, own)
+
     paragrafer = []
     for nr in t.paragrafer:
         ref = content.laws.sotjl(nr)
         if ref is None:  # refused when the content was loaded
             raise KeyError(f"sosialtjenesteloven § {nr} finnes ikke i lovregisteret")
-        routine = ROUTINE_PAGES.get(ref.nr)
-        paragrafer.append(ParagrafLink(ref, link(routine) if routine else None))
+        routine = pages.document_page(ROUTINE_DOCUMENTS.get(ref.nr, ""))
+        paragrafer.append(ParagrafLink(ref, link(routine.src) if routine else None))
     sections = [Section(key, heading, paragraphs(getattr(t, key))) for key, heading in SECTIONS]
     return TiltakView(
         t=t,
@@ -301,7 +300,7 @@ def tiltak_view(content: Content, t: Tiltak, link: Callable[[str], str | None]) 
         videreforing=VIDEREFORING[t.videreforing.status],
         rapporttype=RAPPORTTYPER[t.rapporttype],
         kilde=kilde_text(t),
-        similar=[Link(content.tiltak[other], link(page_src(other)) or "") for other in similar(content, t.id)],
+        similar=[Link(content.tiltak[other], link(page_src(other)) or "") for other in similar],
         catalogue_url=link(CATALOGUE_PAGE) or "",
     )
 
@@ -388,29 +387,18 @@ def overview_charts(content: Content) -> list[Chart]:
     ]
 
 
-# ---------- macros for the thin pages docs/tiltak/*.md ----------
+# ---------- the generated pages ----------
 
-def register_macros(env) -> None:
-    """{{ tiltak_katalog() }} and {{ tiltak_oversikt() }}; registered from macro_functions.register."""
-    from pathlib import Path
+_BLANK_LINES = re.compile(r"\n\s*\n")
 
-    from mkdocs.utils import get_relative_url
 
-    from . import state
-    from .render import render
-
-    root = Path(__file__).resolve().parent.parent
-
-    def relative(src_uri: str) -> str:
-        target = src_uri[:-3] + ".html" if src_uri.endswith(".md") else src_uri
-        return get_relative_url(target, env.page.file.url)
-
-    @env.macro
-    def tiltak_katalog():
-        """The whole catalogue, every tiltak listed, with filters (docs/tiltak/index.md)."""
-        return render("_katalog.html", k=catalogue_view(state.get(root), relative))
-
-    @env.macro
-    def tiltak_oversikt():
-        """Bar charts of tiltak per fylke and per theme, with the numbers as tables."""
-        return render("_katalog_oversikt.html", charts=overview_charts(state.get(root)))
+def tiltak_page(content: Content, t: Tiltak, pages: PageIndex, similar: list[str]) -> str:
+    """The Markdown of a tiltak's generated page: front matter with its title, and the body
+    rendered from overrides/partials/_tiltak.html."""
+    body = render("_tiltak.html", v=tiltak_view(content, t, pages, similar))
+    # A blank line would end the raw HTML block in Markdown; the partial has none but user text might.
+    body = _BLANK_LINES.sub("\n", str(body))
+    # Material prints page.meta.title without escaping (<title>, header), so the title is
+    # HTML-escaped here; JSON is YAML, so it is quoted safely whatever characters it holds.
+    title = json.dumps(str(escape(t.navn)), ensure_ascii=False)
+    return f"---\ntitle: {title}\n---\n\n{body}\n"

@@ -3,117 +3,41 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
-from .arshjul import ArshjulData, load_arshjul
-from .errors import ContentError, ContentErrors
+from .arshjul import load_arshjul
+from .catalogue import page_src
+from .errors import ContentErrors
+from .knowledge import read_knowledge
 from .kontor import load_kontor
+from .loader import Content, Loader
 from .models.base import EARLIEST, LATEST, Metadata
 from .models.checklist import Sjekkliste
-from .models.kontor import Kontor
 from .models.law import LawLookup, Lovregister
 from .models.routine import Rutine, Seksjon
 from .models.tiltak import FYLKESREFORM_2024, Kommuneregister, Tiltak, Vokabular
 from .models.verter import EksterneVerter
-from .validation import validate
-from .yamlsource import Located, read_yaml
-
-M = TypeVar("M", bound=BaseModel)
+from .yamlsource import Located
 
 ROUTINES_DIR = "routines"
 CHECKLISTS_DIR = "checklists"
 LAW_FILE = "data/lover.yaml"
 HOSTS_FILE = "data/eksterne-verter.yaml"
-DOCS_DIR = "docs"
 CATALOGUE_DIR = "catalogue/tiltak"
 VOCABULARY_FILE = "catalogue/vokabular.yaml"
 KOMMUNE_FILE = "data/kommuner.yaml"
 
 
-@dataclass
-class Content:
-    root: Path
-    laws: LawLookup
-    routines: dict[str, Rutine] = field(default_factory=dict)
-    checklists: dict[str, Sjekkliste] = field(default_factory=dict)
-    tiltak: dict[str, Tiltak] = field(default_factory=dict)
-    vokabular: Vokabular | None = None
-    arshjul: ArshjulData | None = None
-    kontor: Kontor | None = None
-    """The office profile of this build (kontor/<id>.yaml), or None for the shared core."""
-    hosts: frozenset[str] = frozenset()
-    """External hosts Markdown in content may link to (data/eksterne-verter.yaml)."""
-    knowledge: Any = None
-    """Sources and glossary (macros.knowledge.Knowledge; typed loosely to avoid an import cycle)."""
-    sources: dict[str, Located] = field(default_factory=dict)
-    """The located YAML of each document id, for messages that point at a line later on."""
-
-    def document(self, doc_id: str) -> Metadata:
-        return self.routines.get(doc_id) or self.checklists[doc_id]
-
-    def documents(self) -> list[Metadata]:
-        return [*self.routines.values(), *self.checklists.values()]
-
-
-class Loader:
-    """Reads files relative to `root`, remembering every error instead of stopping at the first."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.errors: list[ContentError] = []
-        self.failed: set[str] = set()
-        """File names (without .yaml) that did not validate: references to them are not reported again."""
-        self.laws_known = True
-        """False when the law registry did not load: law references are then not judged."""
-        self.context: dict[str, Any] = {"eksterne_verter": frozenset()}
-        """What validators need from other files (macros.models.base reads the external hosts)."""
-
-    def rel(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
-
-    def read(self, path: Path) -> Located | None:
-        doc, errors = read_yaml(path, self.rel(path))
-        self.errors.extend(errors)
-        return doc
-
-    def model(self, path: Path, model: type[M]) -> tuple[M | None, Located | None]:
-        doc = self.read(path)
-        if doc is None:
-            return None, None
-        obj, errors = validate(doc, model, self.context)
-        self.errors.extend(errors)
-        return obj, doc
-
-    def error(self, doc: Located, loc: tuple, message: str) -> None:
-        self.errors.append(ContentError(doc.path, doc.line_of(loc), message))
-
-    def directory(self, name: str, model: type[M]) -> list[tuple[M, Located]]:
-        folder = self.root / name
-        if not folder.is_dir():
-            return []
-        loaded = []
-        for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-            obj, doc = self.model(path, model)
-            if obj is not None and doc is not None:
-                loaded.append((obj, doc))
-            else:
-                self.failed.add(path.stem)
-        return loaded
-
-
 def load_content(root: Path, kontor_id: str | None = None,
-                 config_ref: tuple[str, int] = ("mkdocs.yml", 1)) -> Content:
+                 config_ref: tuple[str, int] = ("mkdocs.yml", 1),
+                 site_files: frozenset[str] | None = None) -> Content:
     """Everything the site shows, validated; raises ContentErrors listing every problem.
-    `config_ref`: the MkDocs configuration file (and line) that chose the office."""
+    `config_ref`: the MkDocs configuration file (and line) that chose the office.
+    `site_files`: the paths under docs/ as the site generator lists them, which internal links in
+    content must name (the tiltak pages made from catalogue/tiltak/*.yaml are added here); None
+    leaves that check to the generator."""
     loader = Loader(root)
-    loader.context["sidefiler"] = site_files(root)
+    loader.context["sidefiler"] = None if site_files is None else site_files | generated_pages(root)
     # Without the registry (a project of the loader's unit tests), no external link is allowed.
     verter = loader.model(root / HOSTS_FILE, EksterneVerter)[0] if (root / HOSTS_FILE).exists() else None
     if verter is not None:
@@ -147,8 +71,6 @@ def load_content(root: Path, kontor_id: str | None = None,
     load_catalogue(loader, content)
     load_kontor(loader, content, kontor_id, config_ref)
     load_arshjul(loader, content)
-    from .knowledge import read_knowledge  # here: knowledge.py builds on this module's Loader
-
     content.knowledge = read_knowledge(loader)
 
     if loader.errors:
@@ -156,15 +78,10 @@ def load_content(root: Path, kontor_id: str | None = None,
     return content
 
 
-def site_files(root: Path) -> frozenset[str]:
-    """Every path under docs/ a link in content may name, with the tiltak pages generated from
-    catalogue/tiltak/*.yaml (tiltak/t-<id>.md)."""
-    docs = root / DOCS_DIR
-    found = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
+def generated_pages(root: Path) -> frozenset[str]:
+    """The pages made from content rather than written in docs/: one per catalogue/tiltak/*.yaml."""
     catalogue = root / CATALOGUE_DIR
-    if catalogue.is_dir():
-        found |= {f"tiltak/t-{p.stem}.md" for p in catalogue.glob("*.yaml")}
-    return frozenset(found)
+    return frozenset(page_src(p.stem) for p in catalogue.glob("*.yaml")) if catalogue.is_dir() else frozenset()
 
 
 def load_catalogue(loader: Loader, content: Content) -> None:

@@ -4,32 +4,22 @@ explanations of abbreviations wherever they occur."""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
+from types import MappingProxyType
 
-from .content import Loader
 from .errors import ContentErrors
+from .loader import Knowledge, Loader
 from .models.kilder import Kilde, Kilderegister
 from .models.ordliste import Begrep, Ordliste
 from .render import render
 
-ROOT = Path(__file__).resolve().parent.parent
 KILDER_FILE = "data/kilder.yaml"
 ORDLISTE_FILE = "data/ordliste.yaml"
 KNOWLEDGE_DIR = "kunnskap/"
 """Pages under docs/kunnskap/ must name their sources."""
-
-
-@dataclass
-class Knowledge:
-    kilder: dict[str, Kilde] = field(default_factory=dict)
-    begreper: list[Begrep] = field(default_factory=list)
-
-    @property
-    def forkortelser(self) -> list[Begrep]:
-        return [b for b in self.begreper if b.type == "forkortelse"]
 
 
 def load_knowledge(root: Path) -> Knowledge:
@@ -71,13 +61,6 @@ def read_knowledge(loader: Loader) -> Knowledge:
     return knowledge
 
 
-def get(root: Path = ROOT) -> Knowledge:
-    """The knowledge of the build under way, loaded with the rest of the content."""
-    from . import state
-
-    return state.get(root).knowledge
-
-
 # --- sources -------------------------------------------------------------------------------
 
 class PageSourceError(ValueError):
@@ -109,8 +92,8 @@ def sources_box(sources: list[Kilde]) -> Markup:
 
 # --- glossary ------------------------------------------------------------------------------
 
-_NORWEGIAN_LAST = {"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"}
-_ASCII = {"æ": "ae", "ø": "o", "å": "aa"}
+_NORWEGIAN_LAST = MappingProxyType({"æ": "z\u0001", "ø": "z\u0002", "å": "z\u0003"})
+_ASCII = MappingProxyType({"æ": "ae", "ø": "o", "å": "aa"})
 
 
 def sort_key(term: str) -> str:
@@ -159,10 +142,3 @@ def abbreviation_definitions(knowledge: Knowledge) -> str:
         title = " ".join(abbreviation_title(b).split())
         lines.append(f"*[{word}]: {title}")
     return "\n".join(lines)
-
-
-def register(env) -> None:
-    @env.macro
-    def ordliste() -> Markup:
-        """The glossary page body: every term, alphabetical, with letter headings."""
-        return render("_ordliste.html", bokstaver=glossary_letters(get(ROOT).begreper))

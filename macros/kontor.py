@@ -5,13 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import ContentError
+from .loader import Content, Loader
 from .models.kontor import Kontor, Tillegg
-
-if TYPE_CHECKING:  # content.py imports this module
-    from .content import Content, Loader
 
 KONTOR_DIR = "kontor"
 DOCS_DIR = "docs"
@@ -60,7 +57,7 @@ def _shown(path: str | None, root: Path) -> str:
         return str(path)
 
 
-def load_kontor(loader: "Loader", content: "Content", kontor_id: str | None,
+def load_kontor(loader: Loader, content: Content, kontor_id: str | None,
                 config_ref: tuple[str, int] = ("mkdocs.yml", 1)) -> None:
     """Validate every profile in kontor/ (so a change to the shared routines that strands an
     office's addition fails every build), and make `kontor_id`'s profile the active one;
@@ -96,7 +93,7 @@ def load_kontor(loader: "Loader", content: "Content", kontor_id: str | None,
         loader.errors.append(ContentError(*config_ref, _unknown(kontor_id, profiles)))
 
 
-def _check_target(loader: "Loader", content: "Content", doc, i: int, tillegg: Tillegg) -> None:
+def _check_target(loader: Loader, content: Content, doc, i: int, tillegg: Tillegg) -> None:
     docs = {d.id: d for d in content.documents()}
     target = docs.get(tillegg.dokument)
     if target is None:
@@ -130,7 +127,7 @@ class LokaleTillegg:
         return self.plassering.get(target_id, [])
 
 
-def local_additions(content: "Content", doc_id: str) -> LokaleTillegg | None:
+def local_additions(content: Content, doc_id: str) -> LokaleTillegg | None:
     kontor = content.kontor
     if kontor is None:
         return None
@@ -141,7 +138,7 @@ def local_additions(content: "Content", doc_id: str) -> LokaleTillegg | None:
     return LokaleTillegg(kontor, plassering)
 
 
-def publish_profile(config, content: "Content") -> None:
+def publish_profile(config, content: Content) -> None:
     """What differs in an office's build: its folder site-<id> next to mkdocs.yml (unless -d chose
     one), and its id, name, contact point and logo for the theme's templates as
     config.extra.kontor_profil (main.html puts the name in every title, partials/header.html and

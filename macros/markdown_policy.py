@@ -9,19 +9,20 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import markdown
+from types import MappingProxyType
 
 # The extensions mkdocs.yml enables that change what Markdown produces from an author's text.
-_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"]
+_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables")
 _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 _RAW_HTML = re.compile(r"<\s*[A-Za-z!?/]")
-_ADMONITIONS = {"admonition", "admonition-title", "note", "abstract", "info", "tip", "success", "question",
-                "warning", "failure", "danger", "bug", "example", "quote"}
+_ADMONITIONS = frozenset({"admonition", "admonition-title", "note", "abstract", "info", "tip", "success", "question",
+                "warning", "failure", "danger", "bug", "example", "quote"})
 _ALIGN = re.compile(r"text-align: (left|right|center);")
 # Attributes Markdown itself writes, by element; anything else came from the author.
-_ALLOWED_ATTRS = {
+_ALLOWED_ATTRS = MappingProxyType({
     "a": {"href", "title"}, "img": {"src", "alt", "title"}, "abbr": {"title"}, "ol": {"start"},
     "th": {"align"}, "td": {"align"},
-}
+})
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 ALLOWED_TEXT = ("lenker innenfor nettstedet (for eksempel /rutiner/samtalenotat.md), https-lenker til vertene i "
@@ -112,7 +113,7 @@ def problems(text: str, hosts: frozenset[str], site_files: frozenset[str] | None
         found.append(f"rå HTML er ikke tillatt i Markdown-tekst (fant «{snippet}»); skriv vanlig tekst, og bruk "
                      "Markdown for lenker og utheving")
     parser = _Elements()
-    parser.feed(markdown.markdown(text, extensions=_EXTENSIONS))
+    parser.feed(markdown.markdown(text, extensions=list(_EXTENSIONS)))
     for tag, attrs in parser.elements:
         if tag == "a" and "href" in attrs:
             found.append(_link_problem(attrs["href"], hosts, image=False, site_files=site_files) or "")

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Iterator
 
 CHROMIUM_ENV = "RUTINEPORTALEN_CHROMIUM"
-CHROMIUM_ARGS = [
+CHROMIUM_ARGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-]
+)
 
 
 class PdfError(RuntimeError):
@@ -33,7 +33,7 @@ def chromium() -> str:
 
 def launch(playwright):
     """Debian's Chromium with the flags this closed network needs; never a downloaded browser."""
-    return playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS, headless=True)
+    return playwright.chromium.launch(executable_path=chromium(), args=list(CHROMIUM_ARGS), headless=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Mapping
+from types import MappingProxyType
 
 DUE_SOON_DAYS = 60
 
 Status = Literal["gyldig", "forfaller", "forfalt"]
 
-LABELS: dict[Status, str] = {
+LABELS: Mapping[Status, str] = MappingProxyType({
     "gyldig": "Gyldig",
     "forfaller": f"Forfaller innen {DUE_SOON_DAYS} dager",
     "forfalt": "Revisjon forfalt",
-}
+})
 
 
 @dataclass(frozen=True)

@@ -4,37 +4,36 @@ after the build the page is printed to pdf/rutineperm.pdf in two (or more) passe
 of contents carries the page number where each document starts."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from markupsafe import Markup
-from mkdocs.utils import get_relative_url
 
-from . import state
-from .content import Content, today
+from .loader import Content
 from .dates import norsk_dato
 from .models.base import Metadata
 from .pdf import PdfError, printer
 from .render import render
 from .views import DocumentView, document_view
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGE = "skjema/rutineperm.html"
 PDF = "pdf/rutineperm.pdf"
 HEADER = "Rutineperm"
 
-ROUTINE_ORDER = ["kartlegging", "samtalenotat", "paragraf-17", "paragraf-20a", "internkontroll"]
-CHECKLIST_ORDER = ["avdekke-behov-17", "vedtak-17", "videre-oppfolging-17", "etter-hver-samtale", "brukermedvirkning"]
-EXCLUDED = {"ny-veileder"}
+ROUTINE_ORDER = ("kartlegging", "samtalenotat", "paragraf-17", "paragraf-20a", "internkontroll")
+CHECKLIST_ORDER = ("avdekke-behov-17", "vedtak-17", "videre-oppfolging-17", "etter-hver-samtale", "brukermedvirkning")
+EXCLUDED = frozenset({"ny-veileder"})
 """The onboarding path is a checklist, but no part of the routine set (and its links are
 relative to its own page)."""
 
-KINDS = {"rutine": "Rutine", "mal": "Mal", "sjekkliste": "Sjekkliste", "stikkprove": "Skjema"}
-GROUPS = [("rutine", "Rutiner og maler"), ("sjekkliste", "Sjekklister"), ("stikkprove", "Skjema for internkontroll")]
+KINDS = MappingProxyType({"rutine": "Rutine", "mal": "Mal", "sjekkliste": "Sjekkliste", "stikkprove": "Skjema"})
+GROUPS = (("rutine", "Rutiner og maler"), ("sjekkliste", "Sjekklister"), ("stikkprove", "Skjema for internkontroll"))
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ class Entry:
         return KINDS.get(self.kind, "Dokument")
 
 
-def _ordered(docs: dict[str, Metadata], order: list[str]) -> list[Metadata]:
+def _ordered(docs: dict[str, Metadata], order: tuple[str, ...]) -> list[Metadata]:
     rank = {doc_id: i for i, doc_id in enumerate(order)}
     return sorted((d for d in docs.values() if d.id not in EXCLUDED), key=lambda d: (rank.get(d.id, len(rank)), d.id))
 
@@ -67,8 +66,7 @@ def binder_documents(content: Content) -> list[Metadata]:
     ]
 
 
-def entries(content: Content) -> list[Entry]:
-    when = today()
+def entries(content: Content, when: dt.date) -> list[Entry]:
     return [Entry(f"dok-{doc.id}", getattr(doc, "type", "rutine"), document_view(content, doc, when))
             for doc in binder_documents(content)]
 
@@ -77,25 +75,18 @@ def group_of(entry: Entry) -> str:
     return "rutine" if entry.kind in ("rutine", "mal") else entry.kind
 
 
-def render_binder(content: Content, page_url: str, pdf: bool) -> Markup:
-    items = entries(content)
+def render_binder(content: Content, when: dt.date, pdf_url: str | None) -> Markup:
+    """The Rutineperm page body, printed on `when`; `pdf_url` links its PDF (None when no PDFs are made)."""
+    items = entries(content, when)
     groups = [(title, [e for e in items if group_of(e) == key]) for key, title in GROUPS]
     return render(
         "_rutineperm.html",
         grupper=[(title, members) for title, members in groups if members],
         dokumenter=items,
-        pdf_url=get_relative_url(PDF, page_url) if pdf else None,
+        pdf_url=pdf_url,
         header=HEADER,
-        dato=norsk_dato(today()),
+        dato=norsk_dato(when),
     )
-
-
-def register(env) -> None:
-    @env.macro
-    def rutineperm() -> Markup:
-        """The whole routine set on one page; printed to pdf/rutineperm.pdf after the build."""
-        page_url = env.page.file.url if env.page else PAGE
-        return render_binder(state.get(ROOT), page_url, state.pdf_enabled())
 
 
 # --- the PDF ---------------------------------------------------------------------------------
@@ -150,13 +141,14 @@ _FILL = """(numbers) => {
 }"""
 
 
-def print_binder(site_dir: Path, max_passes: int = 4) -> tuple[Path, int]:
-    """Print the Rutineperm page to PDF until the page numbers in its table of contents hold."""
+def print_binder(site_dir: Path, page: str = PAGE, max_passes: int = 4) -> tuple[Path, int]:
+    """Print the Rutineperm page (`page`, inside the site) to PDF until the page numbers in its
+    table of contents hold."""
     target = site_dir / PDF
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, printer(site_dir) as p:
         draft = Path(tmp) / "rutineperm.pdf"
-        p.open(PAGE)
+        p.open(page)
         toc = p.page.evaluate("""() => Array.from(document.querySelectorAll('[data-rp-side]')).map(
             function (el) { return [el.getAttribute('data-rp-side'), el.getAttribute('data-rp-tittel')]; })""")
         ids, titles = [t[0] for t in toc], [t[1] for t in toc]

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 
 from pydantic import BaseModel
 
@@ -23,7 +25,7 @@ from .models.tiltak import Kommuneregister, Tiltak, Vokabular
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 # file name -> (model, the content files it describes, relative to the repository root)
-SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+SCHEMAS: Mapping[str, tuple[type[BaseModel], str]] = MappingProxyType({
     "rutine.schema.json": (Rutine, "routines/*.yaml"),
     "sjekkliste.schema.json": (Sjekkliste, "checklists/*.yaml"),
     "lover.schema.json": (Lovregister, "data/lover.yaml"),
@@ -35,7 +37,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "avvik.schema.json": (Avviksliste, "data/avvik.yaml"),
     "kommuner.schema.json": (Kommuneregister, "data/kommuner.yaml"),
     "kontor.schema.json": (Kontor, "kontor/*.yaml"),
-}
+})
 
 
 def render(model: type[BaseModel]) -> str:

@@ -17,20 +17,23 @@ import math
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Iterable
+from types import MappingProxyType
 
 from . import norsk
+from .catalogue import SECTIONS
 
 FIELDS = ("tittel", "overskrift", "kontor", "kommuner", "tekst")
-BOOST = {"tittel": 4.0, "overskrift": 2.0, "kontor": 2.0, "kommuner": 2.0, "tekst": 1.0}
+BOOST = MappingProxyType({"tittel": 4.0, "overskrift": 2.0, "kontor": 2.0, "kommuner": 2.0, "tekst": 1.0})
 """A match in the page title counts four times one in the text, a heading or a tiltak's office twice."""
 
-KINDS = {
+KINDS = MappingProxyType({
     "rutine": "Rutiner",
     "skjema": "Sjekklister og skjema",
     "kunnskap": "Kunnskap",
     "tiltak": "Tiltak",
-}
+})
 """The kinds results are filtered by, and their labels."""
 
 # MiniSearch 7.2.0 defaults (src/MiniSearch.ts: defaultSearchOptions, defaultBM25params)
@@ -51,11 +54,11 @@ def kind_of(url: str) -> str:
 
 # ---------- documents ----------
 
-_SKIP_TAGS = {"script", "style", "template", "button", "svg", "select", "textarea", "input", "nav"}
-_HEADINGS = {"h1", "h2", "h3"}
-_BLOCKS = {"p", "li", "dt", "dd", "td", "th", "div", "section", "h1", "h2", "h3", "h4", "h5", "h6",
-           "br", "tr", "blockquote", "pre", "figcaption", "summary", "details", "ul", "ol", "dl", "table"}
-_VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "col", "area", "source"}
+_SKIP_TAGS = frozenset({"script", "style", "template", "button", "svg", "select", "textarea", "input", "nav"})
+_HEADINGS = frozenset({"h1", "h2", "h3"})
+_BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th", "div", "section", "h1", "h2", "h3", "h4", "h5", "h6",
+           "br", "tr", "blockquote", "pre", "figcaption", "summary", "details", "ul", "ol", "dl", "table"})
+_VOID = frozenset({"br", "img", "input", "hr", "meta", "link", "wbr", "col", "area", "source"})
 _SPACE = re.compile(r"\s+")
 
 SKIP_ATTRIBUTES = ("data-rp-katalog-liste", "data-rp-sok-utelat")
@@ -188,8 +191,8 @@ def payload(docs: list[dict], vocab: norsk.Vocabulary) -> dict:
     """The index the browser loads when search opens: documents and the stems of the site's words."""
     return {
         "felt": list(FIELDS),
-        "vekt": BOOST,
-        "typer": KINDS,
+        "vekt": dict(BOOST),
+        "typer": dict(KINDS),
         "stammer": {w: s for w, s in sorted(vocab.stems.items()) if w != s},
         "dokumenter": docs,
     }
@@ -333,17 +336,16 @@ class Index:
 
 # ---------- the whole site ----------
 
-def tiltak_record(t) -> TiltakRecord:
-    """A tiltak (macros.models.tiltak.Tiltak) as the index sees it; anchors as on its page."""
-    from .catalogue import SECTIONS, page_url
-
+def tiltak_record(t, url: str) -> TiltakRecord:
+    """A tiltak (macros.models.tiltak.Tiltak) as the index sees it, with the address of its page
+    (from the page index); anchors as on its page."""
     facts = [t.fylke, t.maalgruppe, *t.maalgrupper, *t.tema, *(f"§ {p}" for p in t.paragrafer), t.oppstart or ""]
     deler = [Section("", "", " ".join(f for f in facts if f))]
     deler += [Section(label, key, getattr(t, key)) for key, label in SECTIONS if getattr(t, key)]
     deler.append(Section("Videreføring", "videreforing", t.videreforing.begrunnelse))
     if t.samarbeidspartnere:
         deler.append(Section("Samarbeidspartnere", "samarbeidspartnere", t.samarbeidspartnere))
-    return TiltakRecord(page_url(t.id), t.navn, t.kontor, list(t.kommuner), deler)
+    return TiltakRecord(url, t.navn, t.kontor, list(t.kommuner), deler)
 
 
 def build(pages: Iterable[tuple[str, str, str]], tiltak: Iterable[TiltakRecord],
@@ -363,8 +365,6 @@ def load_script(text: str, name: str) -> dict:
 
 def load_site(site_dir) -> Index:
     """The reference search over a built site's index files."""
-    from pathlib import Path
-
     js = Path(site_dir) / "assets" / "js"
     data = load_script((js / "sokeindeks.js").read_text(encoding="utf-8"), "sokeindeks")
     rules = load_script((js / "sokeregler.js").read_text(encoding="utf-8"), "norskRegler")

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import MappingProxyType
 
-from .content import Content
+from .loader import Content
 from .dates import norsk_dato
 from .models.base import Metadata
 from .models.law import Lovhenvisning
 from .review import ReviewStatus, review_status
 
-NOUNS = {"rutine": "rutinen", "mal": "malen", "sjekkliste": "sjekklisten", "stikkprove": "skjemaet"}
+NOUNS = MappingProxyType({"rutine": "rutinen", "mal": "malen", "sjekkliste": "sjekklisten", "stikkprove": "skjemaet"})
 
 
 @dataclass(frozen=True)

@@ -193,7 +193,7 @@ def parse_yaml(text: str, shown: str) -> tuple[Located | None, list[ContentError
 
 _INDENT = "innrykket stemmer ikke; felt på samme nivå må ha like mange mellomrom foran"
 
-_PROBLEMS = [
+_PROBLEMS = (
     ("mapping values are not allowed",
      "kolon midt i en verdi må stå i anførselstegn (tips: sett teksten i anførselstegn hvis den inneholder kolon)"),
     ("found character '\\t'", "tabulator kan ikke brukes til innrykk; bruk mellomrom"),
@@ -203,7 +203,7 @@ _PROBLEMS = [
     ("did not find expected '-' indicator", "innrykket stemmer ikke i en liste; punkter på samme nivå må starte med «- » i samme kolonne"),
     ("expected <block end>", _INDENT),
     ("found duplicate anchor", "samme anker (&navn) er brukt to ganger"),
-]
+)
 
 
 def _explain(problem: str, context: str, line: str = "", column: int = 0) -> str:

@@ -2,9 +2,10 @@
 developing social services, curated from the grant reports (seed 003)."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Mapping
 
 from pydantic import Field, PrivateAttr
+from types import MappingProxyType
 
 from .base import Id, Model, Text
 
@@ -20,11 +21,11 @@ FylkeIDag = Literal[
 ]
 """Today's fylke (the county division from 1 January 2024)."""
 
-FYLKESREFORM_2024: dict[str, tuple[str, ...]] = {
+FYLKESREFORM_2024: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "Viken": ("Østfold", "Akershus", "Buskerud"),
     "Vestfold og Telemark": ("Vestfold", "Telemark"),
     "Troms og Finnmark": ("Troms", "Finnmark"),
-}
+})
 """The fylker split in 2024 and what they became; every other fylke kept its name."""
 
 
