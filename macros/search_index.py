@@ -97,7 +97,8 @@ class _Sections(HTMLParser):
         if tag in _HEADINGS:
             self._flush()
             self._heading, self._anchor = [], a.get("id") or ""
-        elif tag in _BLOCKS:
+        elif tag in _BLOCKS or tag == "label" or any(c.startswith("rp-punkt__") for c in (a.get("class") or "").split()):
+            # An item's label, its example and its link are shown on lines of their own: keep the words apart.
             self._text(" ")
 
     def handle_endtag(self, tag):
@@ -110,7 +111,7 @@ class _Sections(HTMLParser):
             heading = _SPACE.sub(" ", "".join(self._heading)).strip()
             self.sections.append(Section(heading, self._anchor, ""))
             self._heading = None
-        elif tag in _BLOCKS:
+        elif tag in _BLOCKS or tag == "label":
             self._text(" ")
 
     def handle_data(self, data):

@@ -105,3 +105,13 @@ def test_abbreviations_both_ways():
 def test_a_bare_number_may_be_a_paragraph():
     vocab = norsk.Vocabulary([], [])
     assert [a.terms for a in norsk.parse_query("17", vocab)[0].alternatives] == [("17",), ("§17",)]
+
+
+def test_an_items_label_example_and_link_stay_separate_words():
+    html = ('<h2 id="uke-3">Uke 3</h2><ul><li class="rp-punkt"><input type="checkbox">'
+            '<span class="rp-punkt__innhold"><label>Gi bruker notatet</label>'
+            '<span class="rp-punkt__eksempel">Eksempel: bolig</span>'
+            '<span class="rp-punkt__lenke"><a href="x.html">Mal for samtalenotat</a></span></span></li>'
+            '<li>Etter <mark>samtalen</mark>s slutt</li></ul>')
+    assert [(s.heading, s.anchor, s.text) for s in search_index.sections(html)] == [
+        ("Uke 3", "uke-3", "Gi bruker notatet Eksempel: bolig Mal for samtalenotat Etter samtalens slutt")]
