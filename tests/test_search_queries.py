@@ -115,3 +115,10 @@ def test_an_items_label_example_and_link_stay_separate_words():
             '<li>Etter <mark>samtalen</mark>s slutt</li></ul>')
     assert [(s.heading, s.anchor, s.text) for s in search_index.sections(html)] == [
         ("Uke 3", "uke-3", "Gi bruker notatet Eksempel: bolig Mal for samtalenotat Etter samtalens slutt")]
+
+
+def test_the_tool_box_is_not_indexed(site):
+    """Progress, buttons and the storage notice are the same on every routine: not search text."""
+    script = (site / "assets" / "js" / "sokeindeks.js").read_text(encoding="utf-8")
+    assert "Samtalenotat" in script
+    assert "Tekst du skriver i feltene lagres aldri" not in script and "punkter er krysset av" not in script
