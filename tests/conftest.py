@@ -5,16 +5,48 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.sitebuild import ROOT, build
+from tests.sitebuild import ROOT, BuildResult, build, build_catalogue_fixture_site, shared_build
+
+# Each distinct site is built once per test session and shared by the xdist workers
+# (tests/sitebuild.py shared_build). Tests that plant content or change the build's
+# environment build a copy of their own.
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per test worker with --strict into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
+    """The real site with its PDFs, built once per test session with --strict into a temporary folder."""
+    result = shared_build(tmp_path_factory, "nettsted", lambda folder: build(ROOT, folder / "site"))
     assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.fixture(scope="session")
+def site_without_pdf(tmp_path_factory) -> BuildResult:
+    """The real site built like `RUTINEPORTALEN_PDF=0 mkdocs build --strict`, with the build's output."""
+    result = shared_build(tmp_path_factory, "nettsted-uten-pdf",
+                          lambda folder: build(ROOT, folder / "site", env={"RUTINEPORTALEN_PDF": "0"}))
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def office_sites(tmp_path_factory, site_without_pdf) -> dict[str, Path]:
+    """The shared core (mkdocs.yml) and two office variants (kontor/<id>.yml), built without PDFs."""
+    out = {"core": site_without_pdf.site}
+    for name in ("hamar", "ringsaker"):
+        result = shared_build(tmp_path_factory, f"kontor-{name}", lambda folder, name=name: build(
+            ROOT, folder / "site", "-f", str(ROOT / "kontor" / f"{name}.yml"), env={"RUTINEPORTALEN_PDF": "0"}))
+        assert result.returncode == 0, result.output
+        out[name] = result.site
     return out
+
+
+@pytest.fixture(scope="session")
+def catalogue_site(tmp_path_factory) -> tuple[Path, Path]:
+    """(project, site): a copy of the project whose catalogue holds exactly tests/fixtures/catalogue/."""
+    result = shared_build(tmp_path_factory, "katalog", build_catalogue_fixture_site)
+    assert result.returncode == 0, result.output
+    return result.site.parent / "prosjekt", result.site
 
 
 @pytest.fixture(scope="session")

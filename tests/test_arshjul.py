@@ -29,12 +29,10 @@ def content():
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The real site, built like `mkdocs build --strict` (no PDFs), keeping the build's output."""
-    site = tmp_path_factory.mktemp("arshjul-site")
-    result = build(ROOT, site, env={"RUTINEPORTALEN_PDF": "0"})
-    assert result.returncode == 0, result.output
-    return result
+def built(site_without_pdf):
+    """The real site, built like `mkdocs build --strict` (no PDFs), keeping the build's output
+    (the session's shared build, tests/conftest.py)."""
+    return site_without_pdf
 
 
 def soup(site: Path, rel: str) -> BeautifulSoup:

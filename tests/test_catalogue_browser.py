@@ -7,14 +7,14 @@ import re
 
 import pytest
 
-from tests.test_catalogue_site import build_fixture_site, records
+from tests.test_catalogue_site import records
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    return build_fixture_site(tmp_path_factory.mktemp("katalog-nettleser"))
+def fixture_site(catalogue_site):
+    return catalogue_site
 
 
 @pytest.fixture(scope="module")

@@ -84,23 +84,11 @@ def soup(site: Path, rel: str) -> BeautifulSoup:
 
 # ---------- the fixture site ----------
 
-def build_fixture_site(tmp: Path) -> tuple[Path, Path]:
-    """A copy of the project whose catalogue holds exactly the fixtures, built with --strict."""
-    project = copy_project(tmp / "prosjekt")
-    folder = project / "catalogue" / "tiltak"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    for path in FIXTURES.glob("*.yaml"):
-        shutil.copy(path, folder / path.name)
-    shutil.copy(FIXTURES.parent / "kommuner.yaml", project / "data" / "kommuner.yaml")
-    result = build(project, tmp / "site", env={"RUTINEPORTALEN_PDF": "0"})
-    assert result.returncode == 0, result.output
-    return project, result.site
-
-
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> tuple[Path, Path]:
-    return build_fixture_site(tmp_path_factory.mktemp("katalog"))
+def fixture_site(catalogue_site) -> tuple[Path, Path]:
+    """A copy of the project whose catalogue holds exactly the fixtures, built with --strict
+    (the session's shared build, tests/conftest.py and tests/sitebuild.py)."""
+    return catalogue_site
 
 
 def check_tiltak_page(site: Path, tid: str, rec: dict, recs: dict[str, dict]) -> None:
