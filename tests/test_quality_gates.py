@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 
 from tests.browser_support import serve
-from tests.quality import axe_violations, link_problems, pages_of, record_foreign_requests
+from tests.quality import axe_audit, axe_violations, link_problems, pages_of, record_foreign_requests
 from tests.sitebuild import build, copy_project
 
-SHARDS = 6
+SHARDS = 2
+"""One shard per xdist worker; within a shard the pages are audited in parallel browser contexts."""
+SCHEMES_ON = 6
+"""The first pages are audited again in the light and the dark colour scheme."""
 
 
 @pytest.mark.browser
@@ -16,18 +19,11 @@ SHARDS = 6
 def test_every_page_passes_axe_and_requests_nothing_foreign(site, base_url, browser, shard):
     pages = pages_of(site)[shard::SHARDS]
     assert pages, "ingen sider å sjekke"
-    ctx = browser.new_context()
-    page = ctx.new_page()
-    foreign = record_foreign_requests(page, base_url)
-    problems = []
-    for rel in pages:
-        page.goto(base_url + rel, wait_until="load")
-        problems += [f"{rel}: {v}" for v in axe_violations(page)]
+    problems, foreign = axe_audit(browser, base_url, pages)
     for scheme in ("light", "dark"):
-        page.emulate_media(color_scheme=scheme)
-        page.goto(base_url + pages[0], wait_until="load")
-        problems += [f"{pages[0]} ({scheme}): {v}" for v in axe_violations(page)]
-    ctx.close()
+        found, requested = axe_audit(browser, base_url, pages_of(site)[:SCHEMES_ON][shard::SHARDS], color_scheme=scheme)
+        problems += found
+        foreign += requested
     assert problems == []
     assert foreign == []
 
@@ -77,6 +73,10 @@ def test_gates_catch_a_missing_alt_text_and_an_external_font(tmp_path, browser):
         page.goto(url + "plantet.html", wait_until="load")
         violations = axe_violations(page)
         ctx.close()
+        # the parallel audit of every page catches the same faults
+        audited, requested = axe_audit(browser, url, ["index.html", "plantet.html"])
+    assert any(v.startswith("plantet.html: image-alt") for v in audited), audited
+    assert any("https://fonts.googleapis.com/" in u for u in requested), requested
     assert any(v.startswith("image-alt") for v in violations), violations
     assert any("https://fonts.googleapis.com/" in u for u in foreign), foreign
     assert any("ekstern ressurs https://fonts.googleapis.com/" in p for p in link_problems(site))
