@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.test_catalogue_site import records
+from tests.site.test_catalogue_site import records
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ rewritten; this guards HEAD. Every file git tracks is read, whoever added it; bi
 
 The patterns are the scrubber's (tools/seed003/scrub.py), so what the scrubber removes from the
 seed and what this test refuses in the repository are the same forms. Names cannot be matched
-without a list of them; tests/test_seed003_extraction.py checks the scrubbed fixture holds the
+without a list of them; tests/unit/test_seed003_extraction.py checks the scrubbed fixture holds the
 placeholder in every contact position instead.
 
 Planted cases are built when the tests run (``_fill``), so this file holds no number or address.
@@ -95,7 +95,7 @@ def tracked_files() -> list[str]:
 
 def test_no_address_phone_number_or_fodselsnummer_in_any_tracked_file():
     files = tracked_files()
-    assert "tests/test_no_personal_data.py" in files and len(files) > 100  # the scan really sees the repository
+    assert "tests/unit/test_no_personal_data.py" in files and len(files) > 100  # the scan really sees the repository
     problems, scanned = [], 0
     for rel in files:
         path = ROOT / rel
@@ -182,7 +182,7 @@ def test_the_scanner_leaves_dates_versions_paragraphs_and_example_addresses(valu
 
 def test_no_file_is_exempt_and_only_licence_notices_keep_an_address():
     value = PLANTED_PHONES[1]
-    for rel in ("tests/test_kontor.py", "tests/test_no_personal_data.py", "docs/x.md"):
+    for rel in ("tests/site/test_kontor.py", "tests/unit/test_no_personal_data.py", "docs/x.md"):
         assert findings(rel, f"Ring {value}") == [f"{rel}:1: telefon: {value}"]
     address = PLANTED_EMAILS[0]
     assert findings("x.js", f" * Copyright (c) 2020 Fornavn <{address}>") == []

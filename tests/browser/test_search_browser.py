@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from macros import norsk, search_index
-from tests.test_search_queries import QUERIES, top_three_ok
+from tests.site.test_search_queries import QUERIES, top_three_ok
 
 TYPED = ["samtalenotatet", "kartleggingssamtalen", "sosialhjelpsmottakerne", "arshjul", "samtalnotat",
          "KVP", "§17", "20a", "paragraf 20a", "jobbmestring", "Nav Hadsel", "personlig økonomi ungdom"]

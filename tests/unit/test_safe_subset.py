@@ -53,7 +53,7 @@ def test_unsafe_markdown_is_named(text, message):
 
 
 # Invented numbers, put together when the tests run so that this file holds none
-# (tests/test_no_personal_data.py scans every tracked file).
+# (tests/unit/test_no_personal_data.py scans every tracked file).
 TLF = ("62", "55", "12", "34")
 FNR = ("010190", "12345")
 

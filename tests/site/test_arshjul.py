@@ -386,7 +386,7 @@ def test_an_office_profile_sets_its_own_goals(tmp_path):
 def test_office_goals_are_checked_for_personal_data(tmp_path):
     project = copy_project(tmp_path / "p")
     path = project / "kontor" / "hamar.yaml"
-    number = " ".join(("62", "00", "00", "00"))  # invented, put together here (tests/test_no_personal_data.py)
+    number = " ".join(("62", "00", "00", "00"))  # invented, put together here (tests/unit/test_no_personal_data.py)
     replace_once(path, "eksempel: true\n", f"eksempel: true\nmaal:\n  - Spør mottaket på {number}.\n")
     with pytest.raises(ContentErrors) as info:
         load_content(project)

@@ -35,7 +35,7 @@ def text(el) -> str:
     return " ".join(el.get_text(" ").replace("¶", "").split())
 
 
-# Every internal link and anchor on the site: tests/test_quality_gates.py (link_problems).
+# Every internal link and anchor on the site: tests/browser/test_quality_gates.py (link_problems).
 
 
 # --- front page and routine index -------------------------------------------------------------

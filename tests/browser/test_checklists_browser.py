@@ -9,7 +9,7 @@ import yaml
 
 from tests.browser_support import serve
 from tests.sitebuild import ROOT, build, copy_project
-from tests.test_site_documents import SAMTALENOTAT_TEKST
+from tests.site.test_site_documents import SAMTALENOTAT_TEKST
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,9 @@ import pytest
 import yaml
 
 from macros import norsk, search_index
+from tests.sitebuild import ROOT
 
-QUERIES: list[dict] = yaml.safe_load((Path(__file__).parent / "data" / "sokesporsmal.yaml").read_text(encoding="utf-8"))
+QUERIES: list[dict] = yaml.safe_load((ROOT / "tests" / "data" / "sokesporsmal.yaml").read_text(encoding="utf-8"))
 KINDS = {"bøyning", "sammensatt", "uten-æøå", "skrivefeil", "forkortelse", "paragraf", "tiltaksnavn", "kontor",
          "tiltakstekst", "flere-ord"}
 

@@ -26,9 +26,10 @@ from tools.seed003.repair import repair_name, repair_text, repair_word
 from tools.seed003 import scrub
 from tools.seed003.places import FYLKE_OCR, FYLKER
 from tools.seed003.scrub import EMAIL_ANY_RE, FNR_RE, PHONE_RE, Lexicon, check_structure, scrub_text
-from tests.test_no_personal_data import PLANTED_EMAILS, PLANTED_FNR, PLANTED_PHONES
+from tests.sitebuild import ROOT
+from tests.unit.test_no_personal_data import PLANTED_EMAILS, PLANTED_FNR, PLANTED_PHONES
 
-FIXTURE = Path(__file__).parent / "fixtures" / "seed003" / "seed003-scrubbed.txt"
+FIXTURE = ROOT / "tests" / "fixtures" / "seed003" / "seed003-scrubbed.txt"
 
 # §3.1 of the note, rows 1-143 in groups of ten.
 SIGNATURE = ("sssLLsssLs sLLsLsLssL ssLsLsLLLs sLssLsLsLs LsLsLssLsL sLsLLssLsL LLLsLLLsLs "
