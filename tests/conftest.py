@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,32 @@ def context(browser):
     ctx = browser.new_context(locale="nb-NO", viewport={"width": 1280, "height": 900})
     yield ctx
     ctx.close()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden files in tests/golden/data/ instead of comparing with them")
+
+
+@pytest.fixture
+def golden(request):
+    """golden(name, text): text must equal tests/golden/data/<name> exactly; with --update-golden
+    the file is rewritten instead (review the change with `git diff tests/golden/data/`)."""
+    update = request.config.getoption("--update-golden")
+    folder = ROOT / "tests" / "golden" / "data"
+
+    def check(name: str, text: str) -> None:
+        path = folder / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode("utf-8"))
+            return
+        assert path.is_file(), f"{path.relative_to(ROOT)} finnes ikke; lag den med --update-golden og se over den"
+        expected = path.read_bytes().decode("utf-8")
+        if text != expected:
+            diff = "".join(difflib.unified_diff(expected.splitlines(keepends=True), text.splitlines(keepends=True),
+                                                f"{name} (fasit)", f"{name} (nå)", n=2))
+            pytest.fail(f"{name} er ikke lik fasiten (kjør med --update-golden hvis endringen er riktig):\n{diff}",
+                        pytrace=False)
+
+    return check
