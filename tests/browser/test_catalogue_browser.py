@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tests.browser_support import assert_our_focus_ring
 from tests.site.test_catalogue_site import records
 
 pytestmark = pytest.mark.browser
@@ -118,6 +119,7 @@ def test_filters_work_by_keyboard_with_visible_focus(context, katalog_url):
     assert page.evaluate("[document.activeElement.name, document.activeElement.value]") == ["fylke", "Innlandet"]
     assert page.evaluate("document.activeElement.matches(':focus-visible')")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    assert_our_focus_ring(page, "fylkesfilteret")
     page.keyboard.press("Space")
     assert page.locator('input[value="Innlandet"]').is_checked()
     assert status(page) == "Viser 2 av 3 tiltak"

@@ -7,7 +7,7 @@ import shutil
 import pytest
 import yaml
 
-from tests.browser_support import serve
+from tests.browser_support import assert_our_focus_ring, serve
 from tests.sitebuild import ROOT, build, copy_project
 from tests.site.test_site_documents import SAMTALENOTAT_TEKST
 
@@ -86,6 +86,7 @@ def test_checklist_works_by_keyboard_and_announces_progress(context, base_url):
     assert first.is_checked()
     outline = first.evaluate("e => getComputedStyle(e).outlineStyle")
     assert outline != "none"
+    assert_our_focus_ring(page, "avkrysningsboksen")
     status = page.locator("[data-rp-fremdrift]")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert status.inner_text().startswith("1 av ")
@@ -240,6 +241,7 @@ def tab_to(page, selector: str, limit: int = 300) -> None:
         if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
             outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
             assert outline != "none", f"{selector} har ingen synlig fokusmarkering"
+            assert_our_focus_ring(page, selector)
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"nådde aldri {selector} med Tab")
@@ -273,3 +275,19 @@ def test_copy_button_works_by_keyboard_only(browser, base_url):
     assert text.splitlines()[0] == "Rutine for kartleggingssamtale"
     assert "Tilfredsstillende bolig?" in text and "Rettighet for deltakelse i KVP?" in text
     ctx.close()
+
+
+def test_the_focus_check_fails_without_our_stylesheet(context, base_url):
+    """With rutineportalen.css blocked, Chromium still draws its own ring (so «outline is not
+    none» passes), but the focus check of these tests does not: it looks for our ring."""
+    page = context.new_page()
+    page.route("**/assets/css/rutineportalen.css", lambda route: route.abort())
+    page.goto(base_url + "skjema/stikkprove-17.html")
+    page.keyboard.press("Tab")
+    for _ in range(300):
+        if page.evaluate("() => document.activeElement.matches('[data-rp-ny-sak]')"):
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") != "none"
+    with pytest.raises(AssertionError, match="fokusmarkering|--rp-focus"):
+        assert_our_focus_ring(page, "[data-rp-ny-sak]")

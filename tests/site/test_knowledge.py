@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.browser_support import assert_our_focus_ring
 from tests.sitebuild import ROOT, build, copy_project
 
 KNOWLEDGE_PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs" / "kunnskap").glob("*.md"))
@@ -140,6 +141,7 @@ def test_abbreviation_explanation_shows_on_keyboard_focus(context, base_url):
     abbr.wait_for()
     assert abbr.get_attribute("tabindex") == "0"
     abbr.focus()
+    assert_our_focus_ring(tab, "forkortelsen")
     tooltip = tab.locator(".md-tooltip2--active, .md-tooltip--active").first
     tooltip.wait_for(state="visible", timeout=3000)
     assert "Barne- og ungdomspsykiatrisk poliklinikk" in tooltip.inner_text()
