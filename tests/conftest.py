@@ -90,6 +90,16 @@ def context(browser):
     ctx.close()
 
 
+# The longest tests (minutes each on two cores) start first, so no worker is left with one of
+# them at the end while the other waits; the rest keep their order.
+SLOW_FIRST = ("test_every_page_passes_axe_and_requests_nothing_foreign", "test_no_page_is_wider_than_the_screen",
+              "test_attribution_and_office_on_every_page")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.originalname not in SLOW_FIRST)
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite the golden files in tests/golden/data/ instead of comparing with them")
