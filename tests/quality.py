@@ -26,12 +26,73 @@ def pages_of(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
 
 
-def axe_violations(page) -> list[str]:
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS},
-               "rules": {rule: {"enabled": False} for rule in DISABLED_RULES}}
-    result = _axe.run(page, options=options)
+def axe_options() -> dict:
+    return {"runOnly": {"type": "tag", "values": WCAG_TAGS},
+            "rules": {rule: {"enabled": False} for rule in DISABLED_RULES}}
+
+
+def describe(violations: list[dict]) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']} – {', '.join(str(n['target']) for n in v['nodes'][:3])}"
-            for v in result.response["violations"]]
+            for v in violations]
+
+
+def axe_violations(page) -> list[str]:
+    result = _axe.run(page, options=axe_options())
+    return describe(result.response["violations"])
+
+
+# axe.run with the same options as axe_violations; resultTypes only spares axe from collecting
+# every node of the rules that pass (violations are reported in full either way), and only the
+# violations travel back to Python.
+_START_AXE = """options => { window.__rpAxe = axe.run(document, {...options, resultTypes: ["violations"]})
+    .then(result => result.violations); }"""
+_AXE_RESULT = "() => window.__rpAxe"
+
+
+def axe_audit(browser, base_url: str, pages: list[str], *, color_scheme: str | None = None,
+              parallel: int = 3) -> tuple[list[str], list[str]]:
+    """Every page in `pages` audited with axe (the rules of axe_violations), `parallel` at a time,
+    each in its own browser context: a page is loaded, axe is started in it without waiting, and
+    its result is collected once the other contexts have been started. Returns (one line per
+    violation, prefixed with the page; every foreign request of any page)."""
+    contexts = [browser.new_context(**({"color_scheme": color_scheme} if color_scheme else {}))
+                for _ in range(min(parallel, len(pages)))]
+    tabs = [ctx.new_page() for ctx in contexts]
+    recorders = [record_foreign_requests(tab, base_url) for tab in tabs]
+    problems: list[str] = []
+    foreign: list[str] = []
+    try:
+        running: dict[int, str] = {}
+
+        def start(slot: int, rel: str) -> None:
+            tab = tabs[slot]
+            tab.goto(base_url + rel, wait_until="load")
+            tab.evaluate(_axe.axe_script)
+            tab.evaluate(_START_AXE, axe_options())
+            running[slot] = rel
+
+        def finish(slot: int) -> None:
+            rel = running.pop(slot)
+            label = f"{rel} ({color_scheme})" if color_scheme else rel
+            problems.extend(f"{label}: {v}" for v in describe(tabs[slot].evaluate(_AXE_RESULT)))
+
+        queue = list(pages)
+        for slot in range(len(tabs)):
+            start(slot, queue.pop(0))
+        slot = 0
+        while running:
+            finish(slot)
+            if queue:
+                start(slot, queue.pop(0))
+            slot = (slot + 1) % len(tabs)
+            while running and slot not in running:
+                slot = (slot + 1) % len(tabs)
+        for found in recorders:
+            foreign.extend(found)
+    finally:
+        for ctx in contexts:
+            ctx.close()
+    return problems, foreign
 
 
 def record_foreign_requests(page, base_url: str) -> list[str]:

@@ -1,10 +1,13 @@
 """Build the site (or a changed copy of it) into a temporary folder, as the real command does."""
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,3 +55,42 @@ def copy_project(dest: Path) -> Path:
         elif src.exists():
             shutil.copy2(src, dest / part)
     return dest
+
+
+def shared_build(tmp_path_factory, name: str, make: Callable[[Path], BuildResult]) -> BuildResult:
+    """One build per test session, shared by every xdist worker: the first worker that asks
+    builds `name` into the session's common temporary folder (`make(folder)`) while holding a
+    file lock; the others wait for the lock and reuse the result, output included."""
+    base = tmp_path_factory.getbasetemp()
+    common = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = common / f"delt-{name}"
+    record = common / f"delt-{name}.json"
+    with open(common / f"delt-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not record.exists():
+                folder.mkdir(parents=True, exist_ok=True)
+                result = make(folder)
+                record.write_text(json.dumps({"returncode": result.returncode, "output": result.output,
+                                              "site": str(result.site)}), encoding="utf-8")
+            saved = json.loads(record.read_text(encoding="utf-8"))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return BuildResult(saved["returncode"], saved["output"], Path(saved["site"]))
+
+
+CATALOGUE_FIXTURES = ROOT / "tests" / "fixtures" / "catalogue"
+
+
+def build_catalogue_fixture_site(tmp: Path) -> BuildResult:
+    """A copy of the project whose catalogue holds exactly the fixtures (tests/fixtures/catalogue/)
+    and whose kommune register is tests/fixtures/kommuner.yaml, built with --strict into tmp/site;
+    the project copy is tmp/prosjekt."""
+    project = copy_project(tmp / "prosjekt")
+    folder = project / "catalogue" / "tiltak"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for path in CATALOGUE_FIXTURES.glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    shutil.copy(CATALOGUE_FIXTURES.parent / "kommuner.yaml", project / "data" / "kommuner.yaml")
+    return build(project, tmp / "site", env={"RUTINEPORTALEN_PDF": "0"})

@@ -3,7 +3,7 @@
    (assets/js/sokeregler.js, written from macros/norsk.py), so they cannot drift apart. Written here
    by hand: the glue, compound splitting, and a port of Snowball's Norwegian stemmer (Snowball 3.0.1,
    the version of the snowballstemmer package the build uses) for query words the site does not
-   use; tests/test_search_browser.py checks it gives Python's stem for every word of the site. */
+   use; tests/browser/test_search_browser.py checks it gives Python's stem for every word of the site. */
 (function () {
   "use strict";
   var RP = (window.RutineportalenSok = window.RutineportalenSok || {});
