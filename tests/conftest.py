@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.sitebuild import ROOT, BuildResult, build, build_catalogue_fixture_site, shared_build
+from tests.sitebuild import ROOT, BuildResult, build, build_catalogue_fixture_site, build_office, shared_build
 
 # Each distinct site is built once per test session and shared by the xdist workers
 # (tests/sitebuild.py shared_build). Tests that plant content or change the build's
