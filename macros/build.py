@@ -51,11 +51,12 @@ class Build:
     _similar: dict[str, list[str]] | None = None
 
     @classmethod
-    def start(cls, root: Path, kontor_id: str | None, config_ref: tuple[str, int],
-              site_files: frozenset[str] | None, live_preview: bool) -> "Build":
-        """Load and check all content for a new build; raises ContentErrors or SettingError."""
+    def start(cls, root: Path, kontor_id: str | None, site_files: frozenset[str] | None,
+              live_preview: bool) -> "Build":
+        """Load and check all content for a new build; raises ContentErrors, SettingError or
+        OfficeSettingError."""
         when = today()
-        content = load_content(root, kontor_id, config_ref, site_files)
+        content = load_content(root, kontor_id, site_files)
         return cls(content=content, today=when, pdf=pdf_wanted(live_preview))
 
     @property

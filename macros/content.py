@@ -29,10 +29,9 @@ KOMMUNE_FILE = "data/kommuner.yaml"
 
 
 def load_content(root: Path, kontor_id: str | None = None,
-                 config_ref: tuple[str, int] = ("mkdocs.yml", 1),
                  site_files: frozenset[str] | None = None) -> Content:
     """Everything the site shows, validated; raises ContentErrors listing every problem.
-    `config_ref`: the MkDocs configuration file (and line) that chose the office.
+    `kontor_id`: the office whose edition is built (OfficeSettingError if it has no profile).
     `site_files`: the paths under docs/ as the site generator lists them, which internal links in
     content must name (the tiltak pages made from catalogue/tiltak/*.yaml are added here); None
     leaves that check to the generator."""
@@ -69,7 +68,7 @@ def load_content(root: Path, kontor_id: str | None = None,
             loader.error(content.sources[obj.id], ("rutine",), f"'rutine' viser til '{obj.rutine}', som ikke finnes; kjente rutiner: {known}")
 
     load_catalogue(loader, content)
-    load_kontor(loader, content, kontor_id, config_ref)
+    load_kontor(loader, content, kontor_id)
     load_arshjul(loader, content)
     content.knowledge = read_knowledge(loader)
 

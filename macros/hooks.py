@@ -108,8 +108,8 @@ def on_config(config, **kwargs):
     site_files = frozenset(f.src_uri for f in get_files(config))
     try:
         # RUTINEPORTALEN_KONTOR=<id> builds that office's edition; unset, the shared core
-        build = Build.start(ROOT, selected_office(ROOT, config), ("mkdocs.yml", 1),
-                            site_files, live_preview=_run["command"] == "serve")
+        build = Build.start(ROOT, selected_office(ROOT, config), site_files,
+                            live_preview=_run["command"] == "serve")
     except ContentErrors as exc:
         raise PluginError(exc.report()) from None
     except (SettingError, OfficeSettingError) as exc:

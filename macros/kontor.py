@@ -6,7 +6,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ContentError
 from .loader import Content, Loader
 from .models.kontor import Kontor, Tillegg
 
@@ -57,12 +56,11 @@ def _shown(path: str | None, root: Path) -> str:
         return str(path)
 
 
-def load_kontor(loader: Loader, content: Content, kontor_id: str | None,
-                config_ref: tuple[str, int] = ("mkdocs.yml", 1)) -> None:
+def load_kontor(loader: Loader, content: Content, kontor_id: str | None) -> None:
     """Validate every profile in kontor/ (so a change to the shared routines that strands an
-    office's addition fails every build), and make `kontor_id`'s profile the active one;
-    `config_ref` is the file and line the message about an unknown office is given for (a build
-    has already refused one in selected_office)."""
+    office's addition fails every build), and make `kontor_id`'s profile the active one. An
+    unknown office is a setting, not a content error: a build has refused it in selected_office
+    already, so only a direct caller gets OfficeSettingError here."""
     profiles: dict[str, Kontor] = {}
     folder = loader.root / KONTOR_DIR
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
@@ -90,7 +88,7 @@ def load_kontor(loader: Loader, content: Content, kontor_id: str | None,
     if kontor_id in profiles:
         content.kontor = profiles[kontor_id]
     elif kontor_id not in loader.failed:
-        loader.errors.append(ContentError(*config_ref, _unknown(kontor_id, profiles)))
+        raise OfficeSettingError(_unknown(kontor_id, profiles))
 
 
 def _check_target(loader: Loader, content: Content, doc, i: int, tillegg: Tillegg) -> None:

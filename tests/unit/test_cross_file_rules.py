@@ -9,6 +9,7 @@ import pytest
 
 from macros.content import load_content
 from macros.errors import ContentErrors
+from macros.kontor import OfficeSettingError
 from tests.sitebuild import ROOT
 
 PARTS = ["routines", "checklists", "catalogue", "data", "kontor", "docs"]
@@ -122,3 +123,10 @@ def test_every_cross_file_error_at_once(project):
     errors = errors_of(project)
     assert len(errors) == 3
     assert [e.split(":", 1)[0] for e in errors] == [TILTAK, "kontor/hamar.yaml", "routines/paragraf-17.yaml"]
+
+
+def test_an_office_without_a_profile_is_a_setting_error_not_a_content_error():
+    with pytest.raises(OfficeSettingError) as caught:
+        load_content(ROOT, "elverum")
+    assert str(caught.value) == ("RUTINEPORTALEN_KONTOR er 'elverum', men kontor/elverum.yaml finnes ikke; "
+                                 "kjente kontor: hamar, loten, ringsaker, stange")
