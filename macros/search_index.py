@@ -57,7 +57,9 @@ def kind_of(url: str) -> str:
 _SKIP_TAGS = frozenset({"script", "style", "template", "button", "svg", "select", "textarea", "input", "nav"})
 _HEADINGS = frozenset({"h1", "h2", "h3"})
 _BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th", "div", "section", "h1", "h2", "h3", "h4", "h5", "h6",
-           "br", "tr", "blockquote", "pre", "figcaption", "summary", "details", "ul", "ol", "dl", "table"})
+           "br", "tr", "blockquote", "pre", "figcaption", "summary", "details", "ul", "ol", "dl", "table", "label"})
+_ITEM_PARTS = "rp-punkt__"
+"""An item's label, example and link are spans shown on lines of their own: word boundaries too."""
 _VOID = frozenset({"br", "img", "input", "hr", "meta", "link", "wbr", "col", "area", "source"})
 _SPACE = re.compile(r"\s+")
 
@@ -97,8 +99,7 @@ class _Sections(HTMLParser):
         if tag in _HEADINGS:
             self._flush()
             self._heading, self._anchor = [], a.get("id") or ""
-        elif tag in _BLOCKS or tag == "label" or any(c.startswith("rp-punkt__") for c in (a.get("class") or "").split()):
-            # An item's label, its example and its link are shown on lines of their own: keep the words apart.
+        elif tag in _BLOCKS or any(c.startswith(_ITEM_PARTS) for c in (a.get("class") or "").split()):
             self._text(" ")
 
     def handle_endtag(self, tag):
@@ -111,7 +112,7 @@ class _Sections(HTMLParser):
             heading = _SPACE.sub(" ", "".join(self._heading)).strip()
             self.sections.append(Section(heading, self._anchor, ""))
             self._heading = None
-        elif tag in _BLOCKS or tag == "label":
+        elif tag in _BLOCKS:
             self._text(" ")
 
     def handle_data(self, data):
