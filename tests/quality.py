@@ -1,11 +1,13 @@
-"""The quality gates run on a built site: accessibility (axe-core, WCAG 2.0/2.1 A and AA),
-privacy (no request to any host but the site's own), and links (internal resolve, external on
-an allow-list). Each returns what it found, so a test can also prove it catches a planted fault."""
+"""The quality gates run on a built site: accessibility (axe-core, WCAG 2.0/2.1 A and AA), no
+page wider than a phone's screen, privacy (no request to any host but the site's own), and links
+(internal resolve, external on an allow-list). Each returns what it found, so a test can also prove it catches a planted fault."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
@@ -44,55 +46,64 @@ def axe_violations(page) -> list[str]:
 # axe.run with the same options as axe_violations; resultTypes only spares axe from collecting
 # every node of the rules that pass (violations are reported in full either way), and only the
 # violations travel back to Python.
-_START_AXE = """options => { window.__rpAxe = axe.run(document, {...options, resultTypes: ["violations"]})
-    .then(result => result.violations); }"""
-_AXE_RESULT = "() => window.__rpAxe"
+_RUN_AXE = """async options => (await axe.run(document, {...options, resultTypes: ["violations"]})).violations"""
 
 
-def axe_audit(browser, base_url: str, pages: list[str], *, color_scheme: str | None = None,
-              parallel: int = 3) -> tuple[list[str], list[str]]:
-    """Every page in `pages` audited with axe (the rules of axe_violations), `parallel` at a time,
-    each in its own browser context: a page is loaded, axe is started in it without waiting, and
-    its result is collected once the other contexts have been started. Returns (one line per
-    violation, prefixed with the page; every foreign request of any page)."""
-    contexts = [browser.new_context(**({"color_scheme": color_scheme} if color_scheme else {}))
-                for _ in range(min(parallel, len(pages)))]
-    tabs = [ctx.new_page() for ctx in contexts]
-    recorders = [record_foreign_requests(tab, base_url) for tab in tabs]
-    problems: list[str] = []
-    foreign: list[str] = []
+TOUR_SHARDS = 2
+"""The tour of every page (tests/conftest.py site_tour) is split in two parts, one per xdist
+worker; the tests that read a part are grouped on one worker, so each part is toured once."""
+
+
+def tour_part(part: int):
+    """The parameter `part` of a test that reads site_tour(part), grouped with the others reading it."""
+    return pytest.param(part, marks=pytest.mark.xdist_group(f"sidetur-{part}"), id=str(part))
+
+
+SCREEN_WIDTHS = (320, 390, 768)
+"""A phone held upright (the narrowest in use, a common one) and a tablet: no page may be wider."""
+
+
+@dataclass
+class Audit:
+    """What a tour of pages found: the pages visited; axe violations and pages wider than the
+    screen, one line each prefixed with the page; every foreign request of any page."""
+    visited: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    too_wide: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+
+def audit_pages(browser, base_url: str, pages: list[str], *, color_scheme: str = "light",
+                widths: tuple[int, ...] = ()) -> Audit:
+    """Every page in `pages` loaded once in `color_scheme`, audited with axe (the rules of
+    axe_violations), then laid out at each of `widths` and its scroll width read.
+
+    One browser context visits the pages in turn. (Measured on two cores with one tour per xdist
+    worker, spreading the pages over parallel contexts costs more CPU, not less: Chromium then
+    starts a new renderer process for each page instead of keeping one.)"""
+    context = browser.new_context(color_scheme=color_scheme)
+    tab = context.new_page()
+    audit = Audit(foreign=record_foreign_requests(tab, base_url))
+    label = "" if color_scheme == "light" else f" ({color_scheme})"
     try:
-        running: dict[int, str] = {}
-
-        def start(slot: int, rel: str) -> None:
-            tab = tabs[slot]
+        for rel in pages:
             tab.goto(base_url + rel, wait_until="load")
             tab.evaluate(_axe.axe_script)
-            tab.evaluate(_START_AXE, axe_options())
-            running[slot] = rel
-
-        def finish(slot: int) -> None:
-            rel = running.pop(slot)
-            label = f"{rel} ({color_scheme})" if color_scheme else rel
-            problems.extend(f"{label}: {v}" for v in describe(tabs[slot].evaluate(_AXE_RESULT)))
-
-        queue = list(pages)
-        for slot in range(len(tabs)):
-            start(slot, queue.pop(0))
-        slot = 0
-        while running:
-            finish(slot)
-            if queue:
-                start(slot, queue.pop(0))
-            slot = (slot + 1) % len(tabs)
-            while running and slot not in running:
-                slot = (slot + 1) % len(tabs)
-        for found in recorders:
-            foreign.extend(found)
+            audit.problems.extend(f"{rel}{label}: {v}" for v in describe(tab.evaluate(_RUN_AXE, axe_options())))
+            if widths:
+                # Resizing lays the page out again (media queries, Material's resize handlers)
+                # without loading it again: one load serves axe and every width.
+                size = tab.viewport_size
+                for width in widths:
+                    tab.set_viewport_size({"width": width, "height": 800})
+                    scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+                    if scroll_width > width:
+                        audit.too_wide.append(f"{rel} er {scroll_width} px bred ved {width} px")
+                tab.set_viewport_size(size)
+            audit.visited.append(rel)
     finally:
-        for ctx in contexts:
-            ctx.close()
-    return problems, foreign
+        context.close()
+    return audit
 
 
 def record_foreign_requests(page, base_url: str) -> list[str]:
@@ -118,15 +129,18 @@ def link_problems(site: Path) -> list[str]:
     problems = []
     ids: dict[Path, set[str]] = {}
 
+    def parse(path: Path) -> BeautifulSoup:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        ids[path] = {el["id"] for el in soup.select("[id]")} | {el["name"] for el in soup.select("a[name]")}
+        return soup
+
     def anchors(path: Path) -> set[str]:
         if path not in ids:
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-            ids[path] = {el["id"] for el in soup.select("[id]")} | {el["name"] for el in soup.select("a[name]")}
+            parse(path)
         return ids[path]
 
     for rel in pages_of(site):
-        path = site / rel
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(site / rel)  # its anchors are kept for the links to it
         for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src")):
             for el in soup.find_all(tag):
                 url = el.get(attr)

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from tests.browser_support import assert_our_focus_ring, serve
-from tests.sitebuild import ROOT, build, copy_project
+from tests.sitebuild import ROOT, build, copy_small_project
 from tests.site.test_site_documents import SAMTALENOTAT_TEKST
 
 pytestmark = pytest.mark.browser
@@ -97,7 +97,7 @@ def test_new_version_starts_clean(browser, tmp_path, site_without_pdf):
     copy with a newer one."""
     root = tmp_path / "www"
     shutil.copytree(site_without_pdf.site, root / "v1")
-    project = copy_project(tmp_path / "p")
+    project = copy_small_project(tmp_path / "p")
     path = project / "routines" / "paragraf-20a.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.count(f'versjon: "{VERSION_20A}"') == 1

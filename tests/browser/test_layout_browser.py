@@ -1,17 +1,16 @@
 """The site on a phone: no page is wider than the screen, and what a thumb must hit is big enough.
 
-One Chromium page visits every page of the built site once and measures it at 320, 390 and 768 px
-by resizing the viewport, so the whole site is checked in one pass.
+Every page of the built site is measured at 320, 390 and 768 px on the same visit that audits it
+with axe (tests/conftest.py site_tour): the viewport is resized, so each page is loaded once.
 """
 from __future__ import annotations
 
 import pytest
 
-from tests.quality import axe_violations
+from tests.quality import SCREEN_WIDTHS, TOUR_SHARDS, axe_violations, tour_part
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = (320, 390, 768)
 TARGET = 44  # px, WCAG 2.5.5
 
 
@@ -25,19 +24,12 @@ def test_the_site_has_the_pages_we_expect_to_measure(site):
     assert "rutiner/kartlegging.html" in pages and "skjema/stikkprove-17.html" in pages
 
 
-def test_no_page_is_wider_than_the_screen(browser, base_url, site):
-    page = browser.new_page(viewport={"width": WIDTHS[-1], "height": 800}, locale="nb-NO")
-    too_wide: list[str] = []
-    for rel in all_pages(site):
-        page.goto(base_url + rel, wait_until="load")
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 800})
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > width:
-                too_wide.append(f"{rel} er {scroll_width} px bred ved {width} px")
-        page.set_viewport_size({"width": WIDTHS[-1], "height": 800})
-    page.close()
-    assert too_wide == []
+@pytest.mark.parametrize("part", [tour_part(part) for part in range(TOUR_SHARDS)])
+def test_no_page_is_wider_than_the_screen(site, site_tour, part):
+    assert SCREEN_WIDTHS == (320, 390, 768)
+    tour = site_tour(part)
+    assert sorted(tour.visited) == all_pages(site)[part::TOUR_SHARDS]
+    assert tour.too_wide == []
 
 
 def box_heights(page, selector: str) -> list[float]:

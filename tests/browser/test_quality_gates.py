@@ -5,27 +5,24 @@ from __future__ import annotations
 import pytest
 
 from tests.browser_support import serve
-from tests.quality import axe_audit, axe_violations, link_problems, pages_of, record_foreign_requests
-from tests.sitebuild import build, copy_project
+from tests.quality import (SCREEN_WIDTHS, TOUR_SHARDS, audit_pages, axe_violations, link_problems, pages_of,
+                           record_foreign_requests, tour_part)
+from tests.sitebuild import build, copy_small_project
 
-SHARDS = 2
-"""One shard per xdist worker; within a shard the pages are audited in parallel browser contexts."""
-SCHEMES_ON = 6
-"""The first pages are audited again in the light and the dark colour scheme."""
+DARK_ON = 6
+"""The first pages are audited again in the dark colour scheme (the tour is in the light one)."""
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("shard", range(SHARDS))
-def test_every_page_passes_axe_and_requests_nothing_foreign(site, base_url, browser, shard):
-    pages = pages_of(site)[shard::SHARDS]
-    assert pages, "ingen sider å sjekke"
-    problems, foreign = axe_audit(browser, base_url, pages)
-    for scheme in ("light", "dark"):
-        found, requested = axe_audit(browser, base_url, pages_of(site)[:SCHEMES_ON][shard::SHARDS], color_scheme=scheme)
-        problems += found
-        foreign += requested
-    assert problems == []
-    assert foreign == []
+@pytest.mark.parametrize("part", [tour_part(part) for part in range(TOUR_SHARDS)])
+def test_every_page_passes_axe_and_requests_nothing_foreign(site, site_tour, base_url, browser, part):
+    audit = site_tour(part)  # every page of this part in the light scheme, loaded once (tests/conftest.py)
+    assert audit.problems == []
+    assert audit.foreign == []
+    dark = audit_pages(browser, base_url, pages_of(site)[:DARK_ON][part::TOUR_SHARDS], color_scheme="dark")
+    assert len(dark.visited) == 3
+    assert dark.problems == []
+    assert dark.foreign == []
 
 
 def test_every_page_carries_the_content_security_policy(site):
@@ -45,7 +42,7 @@ SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect widt
 
 
 def planted_site(tmp_path, page_text: str, extra_css: str | None = None):
-    project = copy_project(tmp_path / "p")
+    project = copy_small_project(tmp_path / "p")
     (project / "docs" / "plantet.md").write_text(page_text, encoding="utf-8")
     (project / "docs" / "plantet.svg").write_text(SVG, encoding="utf-8")
     config = project / "mkdocs.yml"
@@ -59,10 +56,11 @@ def planted_site(tmp_path, page_text: str, extra_css: str | None = None):
 
 
 @pytest.mark.browser
-def test_gates_catch_a_missing_alt_text_and_an_external_font(tmp_path, browser):
+def test_gates_catch_a_missing_alt_text_a_page_too_wide_and_an_external_font(tmp_path, browser):
     result, site = planted_site(
         tmp_path,
-        "# Plantet\n\n<p><img src=\"plantet.svg\"></p>\n",
+        "# Plantet\n\n<p><img src=\"plantet.svg\"></p>\n\n"
+        f"<p><span style=\"white-space: nowrap\">{'ord ' * 200}</span></p>\n",
         extra_css="https://fonts.googleapis.com/css?family=Roboto",
     )
     assert result.returncode == 0, result.output
@@ -73,10 +71,12 @@ def test_gates_catch_a_missing_alt_text_and_an_external_font(tmp_path, browser):
         page.goto(url + "plantet.html", wait_until="load")
         violations = axe_violations(page)
         ctx.close()
-        # the parallel audit of every page catches the same faults
-        audited, requested = axe_audit(browser, url, ["index.html", "plantet.html"])
-    assert any(v.startswith("plantet.html: image-alt") for v in audited), audited
-    assert any("https://fonts.googleapis.com/" in u for u in requested), requested
+        # the tour of every page catches the same faults, and the line too long for any screen
+        audited = audit_pages(browser, url, ["index.html", "plantet.html"], widths=SCREEN_WIDTHS)
+    assert any(v.startswith("plantet.html: image-alt") for v in audited.problems), audited.problems
+    assert [line.split(" er ")[0] + " ved " + line.split(" ved ")[1] for line in audited.too_wide] == [
+        "plantet.html ved 320 px", "plantet.html ved 390 px", "plantet.html ved 768 px"], audited.too_wide
+    assert any("https://fonts.googleapis.com/" in u for u in audited.foreign), audited.foreign
     assert any(v.startswith("image-alt") for v in violations), violations
     assert any("https://fonts.googleapis.com/" in u for u in foreign), foreign
     assert any("ekstern ressurs https://fonts.googleapis.com/" in p for p in link_problems(site))

@@ -14,7 +14,7 @@ from macros.arshjul import status_rows
 from macros.content import load_content
 from macros.errors import ContentErrors
 from macros.review import review_status
-from tests.sitebuild import FIXED_TODAY, ROOT, build, build_office, copy_project
+from tests.sitebuild import FIXED_TODAY, ROOT, build, build_office, copy_project, copy_small_project
 
 TODAY = dt.date.fromisoformat(FIXED_TODAY)  # the date every test build runs at (2026-11-23)
 STRICT = "RUTINEPORTALEN_STRENG_REVISJON"
@@ -153,7 +153,8 @@ def test_the_month_table_and_this_month_follow_the_build_date(built, content):
 
 def test_the_wheel_marks_another_month_when_built_on_another_date(tmp_path):
     site = tmp_path / "site"
-    result = build(ROOT, site, env={"RUTINEPORTALEN_PDF": "0", "RUTINEPORTALEN_IDAG": "2027-03-05"})
+    project = copy_small_project(tmp_path / "p")
+    result = build(project, site, env={"RUTINEPORTALEN_PDF": "0", "RUTINEPORTALEN_IDAG": "2027-03-05"})
     assert result.returncode == 0, result.output
     page = soup(site, "arshjul.html")
     assert page.select_one("svg [data-rp-naa]")["data-rp-maaned"] == "3"
@@ -239,7 +240,7 @@ def test_normal_build_passes_and_reports_each_overdue_review_at_info_level(built
 
 def overdue_project(tmp_path: Path) -> tuple[Path, int]:
     """A copy in which only paragraf-17 is overdue on 2020-11-30 (the rest are due 2020-12-01)."""
-    project = copy_project(tmp_path / "p")
+    project = copy_small_project(tmp_path / "p")
     path = project / "routines" / "paragraf-17.yaml"
     replace_once(path, 'neste_revisjon: "2020-12-01"', 'neste_revisjon: "2020-06-01"')
     return project, line_of(path, "neste_revisjon:")
@@ -357,7 +358,7 @@ def test_the_2019_goals_are_history_and_the_core_asks_for_goals_of_its_own(built
 
 
 def test_an_office_profile_sets_its_own_goals(tmp_path):
-    project = copy_project(tmp_path / "p")
+    project = copy_small_project(tmp_path / "p")
     replace_once(project / "kontor" / "hamar.yaml", "eksempel: true\n",
                  "eksempel: true\nmaal:\n  - Ta stikkprøver etter § 17 og § 20 a tre ganger i året.\n"
                  "  - Alle veiledere kjenner <tjenesten> etter § 17.\n")

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from tests.browser_support import assert_our_focus_ring
-from tests.sitebuild import ROOT, build, copy_project
+from tests.sitebuild import ROOT, build, copy_project, copy_small_project
 
 KNOWLEDGE_PAGES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs" / "kunnskap").glob("*.md"))
 
@@ -232,7 +232,7 @@ def test_unknown_source_id_fails_the_build_naming_the_page(tmp_path):
 
 
 def test_broken_lenke_fails_the_strict_build(tmp_path):
-    project = copy_project(tmp_path / "p")
+    project = copy_small_project(tmp_path / "p")
     path = project / "checklists" / "ny-veileder.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace('lenke: "kunnskap/om-profh.md"', 'lenke: "kunnskap/finnes-ikke.md"'),
                     encoding="utf-8")

@@ -1,11 +1,11 @@
 """Bad content stops the build with every error listed, and no page is written."""
 from __future__ import annotations
 
-from tests.sitebuild import ROOT, build, copy_project
+from tests.sitebuild import ROOT, build, copy_small_project
 
 
 def broken_build(tmp_path, edits):
-    project = copy_project(tmp_path / "p")
+    project = copy_small_project(tmp_path / "p")
     for rel, (old, new) in edits.items():
         path = project / rel
         text = path.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.sitebuild import ROOT, build, copy_project
+from tests.sitebuild import ROOT, build, copy_small_project
 
 # Items per source appendix of the PROFH report (vedlegg 9-13, 15, 16), counted by hand.
 ROUTINES = {
@@ -304,7 +304,7 @@ def test_our_own_proposals_are_marked_and_the_sources_are_not(page):
 
 
 def test_forslag_on_a_section_and_an_item_is_shown_in_words(tmp_path):
-    project = copy_project(tmp_path / "p")
+    project = copy_small_project(tmp_path / "p")
     path = project / "routines" / "kartlegging.yaml"
     text = path.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
