@@ -85,17 +85,16 @@ def browser():
 
 @pytest.fixture(scope="session")
 def site_tour(site, base_url, browser):
-    """site_tour(part) -> Audit: every page of the real site (404.html included) in part `part`
-    of TOUR_SHARDS, loaded once in Chromium, audited with axe and measured at each of
+    """site_tour(part) -> Audit: every page of the real site in part `part` of the tour
+    (tests/quality.py tour_pages), loaded once in Chromium, audited with axe and measured at each of
     SCREEN_WIDTHS; each part is toured once per session, however many tests read it."""
-    from tests.quality import SCREEN_WIDTHS, TOUR_SHARDS, audit_pages
+    from tests.quality import SCREEN_WIDTHS, audit_pages, tour_pages
 
     done: dict[int, object] = {}
 
     def tour(part: int):
         if part not in done:
-            pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-            done[part] = audit_pages(browser, base_url, pages[part::TOUR_SHARDS], widths=SCREEN_WIDTHS)
+            done[part] = audit_pages(browser, base_url, tour_pages(site, part), widths=SCREEN_WIDTHS)
         return done[part]
 
     return tour

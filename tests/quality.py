@@ -1,6 +1,7 @@
 """The quality gates run on a built site: accessibility (axe-core, WCAG 2.0/2.1 A and AA), no
 page wider than a phone's screen, privacy (no request to any host but the site's own), and links
-(internal resolve, external on an allow-list). Each returns what it found, so a test can also prove it catches a planted fault."""
+(internal resolve, external on an allow-list). Each returns what it found, so a test can also
+prove it catches a planted fault."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -52,6 +53,11 @@ _RUN_AXE = """async options => (await axe.run(document, {...options, resultTypes
 TOUR_SHARDS = 2
 """The tour of every page (tests/conftest.py site_tour) is split in two parts, one per xdist
 worker; the tests that read a part are grouped on one worker, so each part is toured once."""
+
+
+def tour_pages(site: Path, part: int) -> list[str]:
+    """The pages in part `part` of the tour: every page of the site, 404.html included."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))[part::TOUR_SHARDS]
 
 
 def tour_part(part: int):

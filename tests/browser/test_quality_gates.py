@@ -6,7 +6,7 @@ import pytest
 
 from tests.browser_support import serve
 from tests.quality import (SCREEN_WIDTHS, TOUR_SHARDS, audit_pages, axe_violations, link_problems, pages_of,
-                           record_foreign_requests, tour_part)
+                           record_foreign_requests, tour_pages, tour_part)
 from tests.sitebuild import build, copy_small_project
 
 DARK_ON = 6
@@ -17,6 +17,7 @@ DARK_ON = 6
 @pytest.mark.parametrize("part", [tour_part(part) for part in range(TOUR_SHARDS)])
 def test_every_page_passes_axe_and_requests_nothing_foreign(site, site_tour, base_url, browser, part):
     audit = site_tour(part)  # every page of this part in the light scheme, loaded once (tests/conftest.py)
+    assert audit.visited == tour_pages(site, part) and len(audit.visited) > 80
     assert audit.problems == []
     assert audit.foreign == []
     dark = audit_pages(browser, base_url, pages_of(site)[:DARK_ON][part::TOUR_SHARDS], color_scheme="dark")

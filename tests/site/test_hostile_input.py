@@ -111,7 +111,8 @@ SMALL_PROJECT_HOLDS = ("data/", "routines/", "docs/rutiner/", "kontor/")
 @pytest.mark.parametrize("case", sorted(CONTENT_CASES))
 def test_planted_content_is_refused_and_the_old_site_stays(tmp_path, case):
     rel, old, new, *expected = CONTENT_CASES[case]
-    project = copy_small_project(tmp_path / "p") if rel.startswith(SMALL_PROJECT_HOLDS) else copy_project(tmp_path / "p")
+    copy = copy_small_project if rel.startswith(SMALL_PROJECT_HOLDS) else copy_project
+    project = copy(tmp_path / "p")
     plant(project, rel, old, new)
     site = old_site(tmp_path / "site")
     before = snapshot(site)

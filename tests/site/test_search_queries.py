@@ -3,7 +3,6 @@ Python reference search (macros/search_index.py) that the browser's search mirro
 rules (macros/norsk.py) one by one."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import yaml
