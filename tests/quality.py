@@ -25,8 +25,14 @@ ALLOWED_HOSTS = {
 _axe = Axe()
 
 
+def all_pages(site: Path) -> list[str]:
+    """Every page of a built site, 404.html included."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
 def pages_of(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+    """Every page a reader reaches by a link: all but 404.html."""
+    return [rel for rel in all_pages(site) if rel != "404.html"]
 
 
 def axe_options() -> dict:
@@ -57,7 +63,7 @@ worker; the tests that read a part are grouped on one worker, so each part is to
 
 def tour_pages(site: Path, part: int) -> list[str]:
     """The pages in part `part` of the tour: every page of the site, 404.html included."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))[part::TOUR_SHARDS]
+    return all_pages(site)[part::TOUR_SHARDS]
 
 
 def tour_part(part: int):

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from jinja2 import meta
-from mkdocs.utils import get_relative_url
 
 from macros import search_index
 from macros.arshjul import ORDER, arshjul_view, avvik_view, calendar, status_rows
@@ -22,7 +21,7 @@ from macros.knowledge import glossary_letters, load_knowledge, page_sources
 from macros.kontor import local_additions
 from macros.render import PARTIALS, environment, render
 from macros.rutineperm import render_binder
-from macros.pages import Page, PageIndex
+from macros.pages import Page, PageIndex, relative_url
 from macros.views import document_view
 from tests.sitebuild import FIXED_TODAY, ROOT, build, copy_project
 
@@ -58,11 +57,6 @@ def fixed_today(monkeypatch):
     monkeypatch.setenv("RUTINEPORTALEN_IDAG", FIXED_TODAY)
 
 
-def relative_from(page_src: str):
-    page_url = page_src[:-3] + ".html"
-    return lambda src: get_relative_url(src[:-3] + ".html" if src.endswith(".md") else src, page_url)
-
-
 def test_every_partial_is_rendered_here_or_included_by_one_that_is():
     env = environment()
     reached, todo = set(), list(RENDERED)
@@ -78,10 +72,10 @@ def test_every_partial_is_rendered_here_or_included_by_one_that_is():
 
 
 @pytest.mark.parametrize("doc_id", sorted(DOCUMENTS))
-def test_document(content, golden, doc_id):
+def test_document(content, pages, golden, doc_id):
     doc = content.document(doc_id)
     view = document_view(content, doc, TODAY)
-    pdf_url = get_relative_url(f"pdf/{doc_id}.pdf", DOCUMENTS[doc_id][:-3] + ".html")
+    pdf_url = relative_url(f"pdf/{doc_id}.pdf", pages.url(DOCUMENTS[doc_id]))
     mal_tekst = render("_mal_tekst.txt", d=view) if getattr(doc, "kopier_mal", False) else None
     html = render("_dokument.html", d=view, pdf_url=pdf_url, mal_tekst=mal_tekst, lokalt=local_additions(content, doc_id))
     golden(f"partials/dokument-{doc_id}.html", str(html))
@@ -100,7 +94,7 @@ def test_arshjul_avvik_and_rutinestatus(content, pages, golden):
 
 
 def test_catalogue_overview_and_tiltak_pages(content, pages, golden):
-    golden("partials/katalog.html", str(render("_katalog.html", k=catalogue_view(content, relative_from(CATALOGUE_PAGE)))))
+    golden("partials/katalog.html", str(render("_katalog.html", k=catalogue_view(content, lambda src: pages.link(src, CATALOGUE_PAGE)))))
     golden("partials/katalog-oversikt.html", str(render("_katalog_oversikt.html", charts=overview_charts(content))))
     similar = similar_all(content)
     for tid, tiltak in sorted(content.tiltak.items()):

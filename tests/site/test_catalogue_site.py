@@ -8,7 +8,6 @@ the real site with whatever records exist, against the number of YAML files.
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -17,9 +16,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.sitebuild import ROOT, build, copy_project
+from tests.sitebuild import ROOT, build, copy_small_project
 
-FIXTURES = ROOT / "tests" / "fixtures" / "catalogue"
 LOVDATA = "https://lovdata.no/dokument/NL/lov/2009-12-18-131/§"
 ROUTINES = {"17": "../rutiner/paragraf-17.html", "20 a": "../rutiner/paragraf-20a.html"}
 SECTIONS = [
@@ -341,12 +339,7 @@ def test_generated_pages_are_in_the_search_index(fixture_site):
 
 
 def test_hand_written_tiltak_page_is_refused(tmp_path):
-    project = copy_project(tmp_path / "prosjekt")
-    folder = project / "catalogue" / "tiltak"
-    shutil.rmtree(folder)
-    folder.mkdir()
-    shutil.copy(FIXTURES / "fiktiv-jobbsmak.yaml", folder)
-    shutil.copy(FIXTURES.parent / "kommuner.yaml", project / "data" / "kommuner.yaml")
+    project = copy_small_project(tmp_path / "prosjekt")
     (project / "docs" / "tiltak" / "t-fiktiv-jobbsmak.md").write_text("# Skrevet for hånd\n", encoding="utf-8")
     result = build(project, tmp_path / "site", env={"RUTINEPORTALEN_PDF": "0"})
     assert result.returncode == 1
